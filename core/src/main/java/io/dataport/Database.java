@@ -1,0 +1,455 @@
+package io.dataport;
+
+import io.dataport.internal.Backends;
+import io.dataport.internal.ConnectorConnectionFactory;
+import io.dataport.internal.Errors;
+import io.dataport.internal.SessionTransactionHandler;
+import io.dataport.internal.Sneaky;
+import io.dataport.internal.TxState;
+import io.dataport.internal.Urls;
+import io.dataport.spi.Access;
+import io.dataport.spi.Backend;
+import io.dataport.spi.Connector;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A database opened from a URL: the entry point of Dataport. It owns the connection pool and hands out
+ * {@link Session}s, each for one callback.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open("sqlite:app.db")) {      // or "postgresql://app:secret@db:5432/app"
+ *     db.useTransaction(session -> session.execute("insert into t(x) values (?)", 1));
+ *     int n = db.inTransaction(session -> session.handle()
+ *             .createQuery("select count(*) from t").mapTo(int.class).one());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: share one instance across the application and close it at shutdown. Transactions roll back
+ * on any exception and rethrow it; a transaction that conflicts with a concurrent one (serialization failure,
+ * deadlock, SQLite busy) is run again, up to {@link Builder#maxAttempts(int)} times. A transaction opened on
+ * a thread that already has one open joins it.
+ */
+public final class Database implements AutoCloseable {
+    private final DatabaseConfig config;
+    private final Backend backend;
+    private final Connector connector;
+    private final Jdbi jdbi;
+    private final SessionTransactionHandler transactions;
+    private final ThreadLocal<Session> current = new ThreadLocal<>();
+    private volatile boolean closed;
+
+    private Database(DatabaseConfig config, Backend backend, Connector connector) {
+        this.config = config;
+        this.backend = backend;
+        this.connector = connector;
+        this.jdbi = ConnectorConnectionFactory.createJdbi(connector, config.showParameterValues());
+        this.transactions = (SessionTransactionHandler) jdbi.getTransactionHandler();
+    }
+
+    /**
+     * Opens the database a URL names, with default settings.
+     *
+     * <pre>{@code Database db = Database.open("sqlite:app.db");}</pre>
+     *
+     * @param url {@code sqlite:PATH}, {@code jdbc:sqlite:PATH}, {@code sqlite::memory:},
+     *            {@code postgresql://user:password@host:5432/db}, {@code postgres://...} or
+     *            {@code jdbc:postgresql://...}
+     * @throws ConfigurationException for a null, empty or malformed URL, or one no backend on the class path
+     *                                accepts
+     */
+    public static Database open(String url) {
+        return builder(url).open();
+    }
+
+    /**
+     * Starts configuring a database.
+     *
+     * <pre>{@code Database db = Database.builder(url).maxPoolSize(16).connectionTimeout(Duration.ofSeconds(5)).open();}</pre>
+     */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    /**
+     * Runs {@code callback} in a read-write transaction and returns its result. Commits when it returns, rolls
+     * back when it throws (and rethrows), and runs it again when it failed only because it conflicted with a
+     * concurrent transaction. Joins the transaction already open on this thread, if any.
+     */
+    public <R, X extends Exception> R inTransaction(SessionCallback<R, X> callback) throws X {
+        return transaction(false, callback);
+    }
+
+    /** Like {@link #inTransaction}, for work that returns nothing. */
+    public <X extends Exception> void useTransaction(SessionConsumer<X> callback) throws X {
+        transaction(false, session -> {
+            callback.useSession(session);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code callback} in a read-only transaction: a write in it fails with {@link ReadOnlyException}. On
+     * SQLite it runs on a reader connection, concurrently with the writer and other readers.
+     */
+    public <R, X extends Exception> R inReadOnlyTransaction(SessionCallback<R, X> callback) throws X {
+        return transaction(true, callback);
+    }
+
+    /** Like {@link #inReadOnlyTransaction}, for work that returns nothing. */
+    public <X extends Exception> void useReadOnlyTransaction(SessionConsumer<X> callback) throws X {
+        transaction(true, session -> {
+            callback.useSession(session);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code callback} with a session outside any transaction: each statement commits on its own. Joins the
+     * session already open on this thread, if any. Not retried.
+     */
+    public <R, X extends Exception> R withSession(SessionCallback<R, X> callback) throws X {
+        Session joined = current.get();
+        if (joined != null) {
+            joined.state().checkUsable();
+            return callback.withSession(joined);
+        }
+        Session session = openSession(Access.READ_WRITE);
+        try {
+            return callback.withSession(session);
+        } catch (Throwable t) {
+            throw Sneaky.<X>rethrow(Errors.translateEscaped(t, connector));
+        } finally {
+            closeSession(session);
+        }
+    }
+
+    /** Like {@link #withSession}, for work that returns nothing. */
+    public <X extends Exception> void useSession(SessionConsumer<X> callback) throws X {
+        withSession(session -> {
+            callback.useSession(session);
+            return null;
+        });
+    }
+
+    /** The name of the backend serving this database: {@code "sqlite"} or {@code "postgres"}. */
+    public String backend() {
+        return backend.name();
+    }
+
+    /**
+     * Makes one round trip ({@code SELECT 1}) and returns how long it took.
+     *
+     * @throws ConnectionException when the database cannot be reached
+     */
+    public Duration ping() {
+        return transaction(true, session -> {
+            long start = System.nanoTime();
+            session.handle().createQuery("SELECT 1").mapTo(int.class).one();
+            return Duration.ofNanos(System.nanoTime() - start);
+        });
+    }
+
+    /**
+     * The Jdbi instance behind this database: an escape hatch for Jdbi features Dataport does not wrap
+     * (registering mappers, plugins). Handles opened from it directly are read-write connections.
+     */
+    public Jdbi jdbi() {
+        checkOpen();
+        return jdbi;
+    }
+
+    /** The settings this database was opened with. */
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /** The backend's running connector: for Dataport's own modules. */
+    Connector connector() {
+        return connector;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes every connection. Work still running on other threads fails with {@link ConnectionException}.
+     * Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connector.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + backend.name() + ", " + config.maskedUrl() + (closed ? ", closed" : "") + "]";
+    }
+
+    private <R, X extends Exception> R transaction(boolean readOnly, SessionCallback<R, X> callback) throws X {
+        Session joined = current.get();
+        if (joined != null) {
+            return joinTransaction(joined, readOnly, callback);
+        }
+        for (int attempt = 1; ; attempt++) {
+            Session session = openSession(readOnly ? Access.READ_ONLY : Access.READ_WRITE);
+            Throwable failure;
+            try {
+                return runTransaction(session, readOnly, callback);
+            } catch (Throwable t) {
+                failure = Errors.translateEscaped(t, connector);
+            } finally {
+                closeSession(session);
+            }
+            if (!Errors.isConflict(failure, connector)) {
+                throw Sneaky.<X>rethrow(failure);
+            }
+            if (attempt >= config.maxAttempts()) {
+                throw new TransactionConflictException("Transaction gave up after " + attempt
+                        + (attempt == 1 ? " attempt" : " attempts") + ", each conflicting with a concurrent transaction: "
+                        + failure.getMessage() + " Raise Database.builder(url).maxAttempts(n), shorten the "
+                        + "transaction, or lock rows in the same order everywhere.",
+                        failure instanceof StatementException ? ((StatementException) failure).sql() : null,
+                        failure, attempt);
+            }
+            backoff(attempt, failure);
+        }
+    }
+
+    private <R, X extends Exception> R runTransaction(Session session, boolean readOnly,
+                                                      SessionCallback<R, X> callback) throws X {
+        Handle handle = session.rawHandle();
+        session.state().setReadOnly(readOnly);
+        handle.begin();
+        R result;
+        try {
+            result = callback.withSession(session);
+        } catch (Throwable t) {
+            transactions.rollbackQuietly(handle, t);
+            throw t;
+        }
+        handle.commit();
+        return result;
+    }
+
+    private <R, X extends Exception> R joinTransaction(Session session, boolean readOnly,
+                                                       SessionCallback<R, X> callback) throws X {
+        TxState state = session.state();
+        state.checkUsable();
+        if (state.isInTransaction()) {
+            if (!readOnly && state.isReadOnly()) {
+                throw new IllegalStateException("A read-write transaction cannot join the read-only transaction "
+                        + "open on this thread. Start the outer transaction with inTransaction instead of "
+                        + "inReadOnlyTransaction.");
+            }
+            return callback.withSession(session);
+        }
+        // A plain session (withSession) is open on this thread: run the transaction on its connection.
+        return runTransaction(session, readOnly || state.isReadOnly(), callback);
+    }
+
+    private Session openSession(Access access) {
+        checkOpen();
+        Handle handle = ConnectorConnectionFactory.open(jdbi, access);
+        TxState state = transactions.state(handle);
+        state.confineToCurrentThread();
+        state.setReadOnly(access == Access.READ_ONLY || config.readOnly());
+        Session session = new Session(this, handle, state);
+        current.set(session);
+        return session;
+    }
+
+    private void closeSession(Session session) {
+        current.remove();
+        session.state().close();
+        Handle handle = session.rawHandle();
+        try {
+            if (handle.isInTransaction()) {
+                handle.rollback();
+            }
+            handle.close();
+        } catch (RuntimeException e) {
+            if (!closed) {
+                throw e;
+            }
+        }
+    }
+
+    private void backoff(int attempt, Throwable failure) {
+        long base = config.retryBackoff().toNanos();
+        long ceiling = Math.min(base << Math.min(attempt - 1, 16), TimeUnit.SECONDS.toNanos(1));
+        long pause = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        try {
+            TimeUnit.NANOSECONDS.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Sneaky.rethrow(failure);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ConnectionException("Database is closed: " + config.maskedUrl()
+                    + ". Open a new one with Database.open(url); close it only at shutdown.");
+        }
+    }
+
+    /**
+     * Settings for a {@link Database}; {@link #open()} validates them all at once and opens it.
+     *
+     * <pre>{@code
+     * Database db = Database.builder("postgresql://db.example.com/app")
+     *         .user("app").password(secret).maxPoolSize(16)
+     *         .connectionTimeout(Duration.ofSeconds(5)).open();
+     * }</pre>
+     *
+     * <p>Not thread-safe; use one builder on one thread.
+     */
+    public static final class Builder {
+        final String url;
+        String user;
+        String password;
+        int maxPoolSize;
+        Duration connectionTimeout = Duration.ofSeconds(30);
+        boolean readOnly;
+        int maxAttempts = 10;
+        Duration retryBackoff = Duration.ofMillis(5);
+        boolean showParameterValues;
+        final Map<String, String> properties = new LinkedHashMap<>();
+        private Backend backend;
+
+        private Builder(String url) {
+            if (url == null || url.isBlank()) {
+                throw new ConfigurationException("Database URL is " + (url == null ? "null" : "empty")
+                        + ". Pass one such as 'sqlite:app.db' or 'postgresql://user:password@localhost:5432/app'.");
+            }
+            this.url = url.strip();
+        }
+
+        /** The user to log in as, overriding the URL's. */
+        public Builder user(String user) {
+            this.user = Objects.requireNonNull(user, "user");
+            return this;
+        }
+
+        /** The password to log in with, overriding the URL's. Never shown in messages or logs. */
+        public Builder password(String password) {
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /**
+         * The most connections the pool holds (PostgreSQL: the pool; SQLite: the readers beside the one writer).
+         * Default: 10 for PostgreSQL, 8 readers for SQLite.
+         */
+        public Builder maxPoolSize(int maxPoolSize) {
+            if (maxPoolSize < 1) {
+                throw new ConfigurationException("maxPoolSize must be at least 1: " + maxPoolSize
+                        + ". Pass the number of connections the pool may hold.");
+            }
+            this.maxPoolSize = maxPoolSize;
+            return this;
+        }
+
+        /** How long to wait for a connection before failing with {@link ConnectionException}. Default: 30 s. */
+        public Builder connectionTimeout(Duration connectionTimeout) {
+            Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+            if (connectionTimeout.toMillis() < 250) {
+                throw new ConfigurationException("connectionTimeout cannot be less than 250ms: " + connectionTimeout
+                        + ". Pass Duration.ofMillis(250) or more.");
+            }
+            this.connectionTimeout = connectionTimeout;
+            return this;
+        }
+
+        /** Makes every connection and transaction read-only: writes fail with {@link ReadOnlyException}. */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        /** How many times a conflicting transaction is attempted in all; 1 turns retries off. Default: 10. */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new ConfigurationException("maxAttempts must be at least 1: " + maxAttempts
+                        + ". Pass 1 to turn retries off.");
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** The first pause before a retry; each next one doubles (at most 1 s), with jitter. Default: 5 ms. */
+        public Builder retryBackoff(Duration retryBackoff) {
+            Objects.requireNonNull(retryBackoff, "retryBackoff");
+            if (retryBackoff.isNegative()) {
+                throw new ConfigurationException("retryBackoff cannot be negative: " + retryBackoff
+                        + ". Pass Duration.ZERO to retry at once.");
+            }
+            this.retryBackoff = retryBackoff;
+            return this;
+        }
+
+        /**
+         * Whether exception messages may show bound parameter values. Off by default, since values may be
+         * personal data; turn it on while debugging.
+         */
+        public Builder showParameterValues(boolean showParameterValues) {
+            this.showParameterValues = showParameterValues;
+            return this;
+        }
+
+        /**
+         * A backend setting: a SQLite pragma ({@code synchronous}, {@code busy_timeout}) or a pgjdbc connection
+         * property ({@code sslmode}, {@code socketTimeout}). The same as a query parameter in the URL.
+         */
+        public Builder property(String name, String value) {
+            if (name == null || name.isBlank()) {
+                throw new ConfigurationException("Property name is empty. Pass a pragma or driver property name.");
+            }
+            properties.put(name, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Uses this backend instead of finding one by URL on the class path. */
+        public Builder backend(Backend backend) {
+            this.backend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * Validates the settings and opens the database.
+         *
+         * @throws ConfigurationException for a URL or setting that cannot work
+         * @throws ConnectionException    when the backend cannot open its storage
+         */
+        public Database open() {
+            Backend chosen = backend != null ? backend : Backends.forUrl(url);
+            if (!chosen.accepts(url)) {
+                throw new ConfigurationException("Backend " + chosen.name() + " does not accept URL '"
+                        + Urls.mask(url) + "'. Use a URL starting with " + String.join(" or ", chosen.urlPrefixes())
+                        + ".");
+            }
+            DatabaseConfig config = new DatabaseConfig(this);
+            Connector connector = chosen.connect(config);
+            try {
+                return new Database(config, chosen, connector);
+            } catch (RuntimeException e) {
+                connector.close();
+                throw e;
+            }
+        }
+    }
+}

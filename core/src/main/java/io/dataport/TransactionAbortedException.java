@@ -1,0 +1,16 @@
+package io.dataport;
+
+/**
+ * A statement ran in a transaction in which an earlier statement had already failed.
+ *
+ * <p>PostgreSQL refuses every statement after a failure until the transaction ends; Dataport applies the same
+ * rule on SQLite, so code behaves the same after a URL switch. Let the exception leave the transaction callback
+ * (it rolls back) or, to go on, roll back to a savepoint taken before the failing statement.
+ */
+public class TransactionAbortedException extends StatementException {
+    private static final long serialVersionUID = 1L;
+
+    public TransactionAbortedException(String message, String sql, Throwable cause) {
+        super(message, sql, cause);
+    }
+}

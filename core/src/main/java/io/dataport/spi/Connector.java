@@ -1,0 +1,51 @@
+package io.dataport.spi;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The running backend of one open {@link io.dataport.Database}: it hands out connections, begins and ends
+ * transactions in its dialect, and says what a driver error means. Thread-safe; closed with the database.
+ *
+ * <p>Core calls {@link #acquire} and {@link #release} in pairs on one thread; between them the connection
+ * belongs to one {@link io.dataport.Session}.
+ */
+public interface Connector extends AutoCloseable {
+
+    /**
+     * Borrows a connection for the given access, waiting at most the configured connection timeout.
+     *
+     * @throws io.dataport.ConnectionException when none could be had in time (the message says why)
+     */
+    Connection acquire(Access access) throws SQLException;
+
+    /** Gives a connection back; it must not be in a transaction. */
+    void release(Connection connection) throws SQLException;
+
+    /** Starts a transaction: on SQLite a write transaction is {@code BEGIN IMMEDIATE}. */
+    void begin(Connection connection, boolean readOnly) throws SQLException;
+
+    /** Commits the transaction begun by {@link #begin}. */
+    void commit(Connection connection) throws SQLException;
+
+    /** Rolls back the transaction begun by {@link #begin}; a no-op when the database already ended it. */
+    void rollback(Connection connection) throws SQLException;
+
+    /** What a driver error means. The default reads the SQLSTATE. */
+    default ErrorKind classify(SQLException e) {
+        return ErrorKind.fromSqlState(e.getSQLState());
+    }
+
+    /** Adds backend-specific Jdbi configuration (argument factories, mappers, plugins). */
+    default void customize(Jdbi jdbi) {
+    }
+
+    /** The SQL dialect, for what core writes itself (DDL, paging, upserts). */
+    Dialect dialect();
+
+    /** Closes every connection; connections still borrowed are closed under their users. */
+    @Override
+    void close();
+}

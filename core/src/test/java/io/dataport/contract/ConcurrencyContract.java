@@ -1,0 +1,153 @@
+package io.dataport.contract;
+
+import io.dataport.Database;
+import io.dataport.TransactionConflictException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Many threads on one Database lose no update, and conflicts are retried a bounded number of times. */
+public abstract class ConcurrencyContract extends ContractSupport {
+
+    @Test
+    void eightThreadsIncrementingOneCounterLoseNothing() throws Exception {
+        db.useTransaction(s -> {
+            s.execute("create table counter (id integer primary key, n integer not null)");
+            s.execute("insert into counter(id, n) values (1, 0)");
+        });
+        int threads = 8;
+        int perThread = 500;
+        ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        runConcurrently(threads, () -> {
+            for (int i = 0; i < perThread; i++) {
+                try {
+                    db.useTransaction(s -> {
+                        int n = s.handle().createQuery(forUpdate("select n from counter where id = 1"))
+                                .mapTo(int.class).one();
+                        s.execute("update counter set n = ? where id = 1", n + 1);
+                    });
+                } catch (Throwable t) {
+                    errors.add(t);
+                }
+            }
+            return null;
+        });
+        assertThat(errors).isEmpty();
+        int n = db.inTransaction(s -> s.handle().createQuery("select n from counter").mapTo(int.class).one());
+        assertThat(n).isEqualTo(threads * perThread);
+    }
+
+    @Test
+    void readersRunWhileAWriterHoldsItsTransaction() throws Exception {
+        db.useTransaction(s -> {
+            s.execute("create table item (id integer primary key)");
+            s.execute("insert into item(id) values (1)");
+        });
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch readDone = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> writer = pool.submit(() -> {
+                db.useTransaction(s -> {
+                    s.execute("insert into item(id) values (2)");
+                    writing.countDown();
+                    assertThat(readDone.await(30, TimeUnit.SECONDS)).isTrue();
+                });
+                return null;
+            });
+            assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+            int seen = db.inReadOnlyTransaction(s -> s.handle().createQuery("select count(*) from item")
+                    .mapTo(int.class).one());
+            readDone.countDown();
+            writer.get(30, TimeUnit.SECONDS);
+            assertThat(seen).as("the reader sees only committed rows").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("item")).isEqualTo(2);
+    }
+
+    @Test
+    void conflictsAreRetriedThenSucceed() {
+        AtomicInteger attempts = new AtomicInteger();
+        db.useTransaction(s -> s.execute("create table t (x integer)"));
+        int result = db.inTransaction(s -> {
+            s.execute("insert into t(x) values (?)", attempts.incrementAndGet());
+            if (attempts.get() < 3) {
+                throw new RuntimeException("wrapped by the application", serializationFailure());
+            }
+            return 42;
+        });
+        assertThat(result).isEqualTo(42);
+        assertThat(attempts).hasValue(3);
+        List<Integer> kept = db.inTransaction(s -> s.handle().createQuery("select x from t").mapTo(int.class).list());
+        assertThat(kept).as("only the successful attempt's work is kept").containsExactly(3);
+    }
+
+    @Test
+    void retriesAreBoundedAndTheErrorSaysHowManyWereMade() {
+        try (Database limited = target().builder().maxAttempts(4).retryBackoff(java.time.Duration.ofMillis(1)).open()) {
+            AtomicInteger attempts = new AtomicInteger();
+            assertThatThrownBy(() -> limited.useTransaction(s -> {
+                attempts.incrementAndGet();
+                throw new IllegalStateException(serializationFailure());
+            })).isInstanceOfSatisfying(TransactionConflictException.class, e -> {
+                assertThat(e.attempts()).isEqualTo(4);
+                assertThat(e.getMessage()).contains("4 attempts").contains("maxAttempts");
+            });
+            assertThat(attempts).hasValue(4);
+        }
+    }
+
+    @Test
+    void otherFailuresAreNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> db.useTransaction(s -> {
+            attempts.incrementAndGet();
+            throw new IllegalArgumentException("a bug, not a conflict");
+        })).isInstanceOf(IllegalArgumentException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    /** PostgreSQL needs a row lock for a correct read-modify-write at READ COMMITTED; SQLite has one writer. */
+    protected String forUpdate(String select) {
+        return target().backend().equals("postgres") ? select + " for update" : select;
+    }
+
+    private static SQLException serializationFailure() {
+        return new SQLException("could not serialize access due to concurrent update", "40001");
+    }
+
+    static void runConcurrently(int threads, Callable<Void> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            for (Future<Void> f : futures) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

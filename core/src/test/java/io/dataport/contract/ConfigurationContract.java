@@ -1,0 +1,120 @@
+package io.dataport.contract;
+
+import io.dataport.ConfigurationException;
+import io.dataport.ConnectionException;
+import io.dataport.Database;
+import io.dataport.ReadOnlyException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad input gets a clear, typed error that names the problem and the fix; nothing hangs, no secret leaks. */
+public abstract class ConfigurationContract extends ContractSupport {
+
+    @Test
+    void nullOrEmptyUrl() {
+        assertThatThrownBy(() -> Database.open(null)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("URL is null");
+        assertThatThrownBy(() -> Database.open("  ")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("URL is empty");
+    }
+
+    @Test
+    void schemeNoBackendAcceptsListsTheAvailableOnes() {
+        assertThatThrownBy(() -> Database.open("mysql://root:hunter2@localhost/app"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("No backend accepts URL 'mysql://root:***@localhost/app'")
+                .hasMessageContaining(target().backend() + " (")
+                .hasMessageContaining("io.dataport:dataport-")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void impossibleSettingsAreRejectedByName() {
+        assertThatThrownBy(() -> Database.builder("sqlite::memory:").maxPoolSize(0))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxPoolSize");
+        assertThatThrownBy(() -> Database.builder("sqlite::memory:").connectionTimeout(Duration.ofMillis(10)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("connectionTimeout cannot be less than 250ms");
+        assertThatThrownBy(() -> Database.builder("sqlite::memory:").maxAttempts(0))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxAttempts");
+    }
+
+    @Test
+    void closedDatabaseSaysSo() {
+        db.close();
+        assertThatThrownBy(() -> db.useTransaction(s -> s.execute("select 1")))
+                .isInstanceOf(ConnectionException.class).hasMessageContaining("Database is closed");
+        db.close(); // a second close does nothing
+    }
+
+    @Test
+    void exhaustedPoolFailsWithinTheTimeoutAndDescribesThePool() throws Exception {
+        try (Database small = target().builder().maxPoolSize(1).connectionTimeout(Duration.ofMillis(300)).open()) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> holder = pool.submit(() -> {
+                    small.useReadOnlyTransaction(s -> {
+                        s.handle().createQuery("select 1").mapTo(int.class).one();
+                        holding.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                    });
+                    return null;
+                });
+                assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> small.useReadOnlyTransaction(s -> s.handle().createQuery("select 1")
+                        .mapTo(int.class).one()))
+                        .isInstanceOf(ConnectionException.class)
+                        .hasMessageContaining("pool size 1")
+                        .hasMessageContaining("waiting")
+                        .hasMessageContaining("maxPoolSize");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+                release.countDown();
+                holder.get(30, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void passwordNeverAppearsInToStringOrConfig() {
+        try (Database withPassword = target().builder().password("s3cr3t-pw").open()) {
+            assertThat(withPassword.toString()).doesNotContain("s3cr3t-pw");
+            assertThat(withPassword.config().toString()).doesNotContain("s3cr3t-pw").contains("password=***");
+        } catch (ConnectionException e) {
+            assertThat(ErrorContract.messages(e)).doesNotContain("s3cr3t-pw");
+        }
+    }
+
+    @Test
+    void readOnlyDatabaseRefusesWritesAndServesReads() {
+        String url = target().freshUrl();
+        try (Database writable = Database.open(url)) {
+            writable.useTransaction(s -> {
+                s.execute("create table note (id integer primary key, body varchar(50))");
+                s.execute("insert into note(id, body) values (1, 'kept')");
+            });
+        }
+        try (Database readOnly = Database.builder(url).readOnly(true).open()) {
+            assertThatThrownBy(() -> readOnly.useTransaction(s -> s.execute("insert into note(id, body) values (2, 'x')")))
+                    .isInstanceOf(ReadOnlyException.class);
+            assertThatThrownBy(() -> readOnly.useSession(s -> s.execute("delete from note")))
+                    .isInstanceOf(ReadOnlyException.class);
+            String body = readOnly.inTransaction(s -> s.handle().createQuery("select body from note where id = 1")
+                    .mapTo(String.class).one());
+            assertThat(body).isEqualTo("kept");
+        }
+    }
+}

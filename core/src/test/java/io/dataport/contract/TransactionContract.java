@@ -1,0 +1,225 @@
+package io.dataport.contract;
+
+import io.dataport.ReadOnlyException;
+import io.dataport.Session;
+import io.dataport.TransactionAbortedException;
+import io.dataport.DuplicateKeyException;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Transactions commit, roll back, join, and refuse work after a failed statement: the same on every backend. */
+public abstract class TransactionContract extends ContractSupport {
+
+    @BeforeEach
+    void schema() {
+        createAccounts();
+    }
+
+    @Test
+    void reportsItsBackend() {
+        assertThat(db.backend()).isEqualTo(target().backend());
+    }
+
+    @Test
+    void commitsWhenTheCallbackReturns() {
+        int changed = db.inTransaction(s -> s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10));
+        assertThat(changed).isEqualTo(1);
+        assertThat(count("account")).isEqualTo(1);
+    }
+
+    @Test
+    void rollsBackAndRethrowsTheSameException() {
+        IllegalArgumentException thrown = new IllegalArgumentException("boom");
+        assertThatThrownBy(() -> db.useTransaction(s -> {
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+            throw thrown;
+        })).isSameAs(thrown);
+        assertThat(count("account")).isZero();
+    }
+
+    @Test
+    void checkedExceptionsPassThroughTheCallback() {
+        assertThatThrownBy(() -> db.<Void, IOException>inTransaction(s -> {
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+            throw new IOException("disk");
+        })).isInstanceOf(IOException.class).hasMessage("disk");
+        assertThat(count("account")).isZero();
+    }
+
+    @Test
+    void nestedTransactionJoinsTheOuterOne() {
+        assertThatThrownBy(() -> db.useTransaction(outer -> {
+            outer.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+            db.useTransaction(inner -> {
+                assertThat(inner).isSameAs(outer);
+                inner.execute("insert into account(id, owner, balance) values (?, ?, ?)", 2, "bob", 10);
+            });
+            throw new IllegalStateException("outer fails after inner returned");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(count("account")).as("inner work rolled back with the outer transaction").isZero();
+    }
+
+    @Test
+    void jdbiTransactionInsideASessionJoinsIt() {
+        db.useTransaction(s -> s.handle().useTransaction(h ->
+                h.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10)));
+        assertThat(count("account")).isEqualTo(1);
+    }
+
+    @Test
+    void sessionWithoutTransactionCommitsEachStatement() {
+        assertThatThrownBy(() -> db.useSession(s -> {
+            assertThat(s.isInTransaction()).isFalse();
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+            throw new IllegalStateException("after the insert");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(count("account")).isEqualTo(1);
+    }
+
+    @Test
+    void transactionInsideASessionRunsOnItsConnection() {
+        db.useSession(s -> {
+            assertThatThrownBy(() -> db.useTransaction(tx -> {
+                assertThat(tx).isSameAs(s);
+                tx.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+                throw new IllegalStateException("roll back");
+            })).isInstanceOf(IllegalStateException.class);
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 2, "bob", 10);
+        });
+        List<Integer> ids = db.inTransaction(s -> s.handle().createQuery("select id from account").mapTo(int.class).list());
+        assertThat(ids).containsExactly(2);
+    }
+
+    @Test
+    void failedStatementLeavesTheTransactionUnusable() {
+        db.useTransaction(s -> s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10));
+        assertThatThrownBy(() -> db.useTransaction(s -> {
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 2, "bob", 10);
+            assertThatThrownBy(() -> s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "dup", 1))
+                    .isInstanceOf(DuplicateKeyException.class);
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 3, "cy", 10);
+        })).isInstanceOf(TransactionAbortedException.class);
+        assertThat(count("account")).as("nothing of the failed transaction was saved").isEqualTo(1);
+    }
+
+    @Test
+    void commitAfterACaughtFailureSavesNothingAndSaysSo() {
+        assertThatThrownBy(() -> db.useTransaction(s -> {
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+            try {
+                s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "dup", 10);
+            } catch (DuplicateKeyException expected) {
+                // swallowed by the application: the commit must not pretend it worked
+            }
+        })).isInstanceOf(TransactionAbortedException.class).hasMessageContaining("rolled back");
+        assertThat(count("account")).isZero();
+    }
+
+    @Test
+    void rollbackToSavepointRecoversAFailedStatement() {
+        db.useTransaction(s -> {
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+            s.handle().savepoint("before_dup");
+            assertThatThrownBy(() -> s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "dup", 1))
+                    .isInstanceOf(DuplicateKeyException.class);
+            s.handle().rollbackToSavepoint("before_dup");
+            s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 2, "bob", 10);
+        });
+        assertThat(count("account")).isEqualTo(2);
+    }
+
+    @Test
+    void readOnlyTransactionRefusesWrites() {
+        db.useTransaction(s -> s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10));
+        assertThatThrownBy(() -> db.useReadOnlyTransaction(s ->
+                s.execute("update account set balance = 0 where id = ?", 1)))
+                .isInstanceOf(ReadOnlyException.class);
+        int balance = db.inReadOnlyTransaction(s -> s.handle()
+                .createQuery("select balance from account where id = 1").mapTo(int.class).one());
+        assertThat(balance).isEqualTo(10);
+        int updated = db.inTransaction(s -> s.execute("update account set balance = 5 where id = ?", 1));
+        assertThat(updated).isEqualTo(1);
+    }
+
+    @Test
+    void readWriteTransactionCannotJoinAReadOnlyOne() {
+        assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> db.useTransaction(inner -> { })))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
+    void attachesSqlObjects() {
+        db.useTransaction(s -> {
+            AccountDao dao = s.attach(AccountDao.class);
+            dao.insert(1, "ada", 10);
+            dao.insert(2, "bob", 20);
+            assertThat(dao.owners()).containsExactly("ada", "bob");
+        });
+    }
+
+    @Test
+    void pingMakesARoundTrip() {
+        Duration took = db.ping();
+        assertThat(took).isPositive().isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void sessionsStayOnTheirThreadAndInsideTheirCallback() throws Exception {
+        Session[] leaked = new Session[1];
+        db.useTransaction(s -> {
+            leaked[0] = s;
+            Throwable[] fromOtherThread = new Throwable[1];
+            Thread other = new Thread(() -> {
+                try {
+                    s.execute("insert into account(id, owner, balance) values (?, ?, ?)", 9, "eve", 1);
+                } catch (Throwable t) {
+                    fromOtherThread[0] = t;
+                }
+            }, "intruder");
+            other.start();
+            other.join();
+            assertThat(fromOtherThread[0]).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("intruder").hasMessageContaining("belongs to thread");
+        });
+        assertThatThrownBy(() -> leaked[0].execute("select 1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after its callback returned");
+        assertThatThrownBy(() -> leaked[0].handle()).isInstanceOf(IllegalStateException.class);
+        assertThat(count("account")).isZero();
+    }
+
+    @Test
+    void handleUsedFromAnotherThreadIsRefusedToo() throws Exception {
+        db.useTransaction(s -> {
+            var handle = s.handle();
+            Throwable[] failure = new Throwable[1];
+            Thread other = new Thread(() -> {
+                try {
+                    handle.execute("insert into account(id, owner, balance) values (?, ?, ?)", 9, "eve", 1);
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            });
+            other.start();
+            other.join();
+            assertThat(failure[0]).isInstanceOf(IllegalStateException.class);
+        });
+        assertThat(count("account")).isZero();
+    }
+
+    public interface AccountDao {
+        @SqlUpdate("insert into account(id, owner, balance) values (?, ?, ?)")
+        void insert(int id, String owner, int balance);
+
+        @SqlQuery("select owner from account order by id")
+        List<String> owners();
+    }
+}

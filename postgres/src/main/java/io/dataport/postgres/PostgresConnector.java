@@ -1,0 +1,182 @@
+package io.dataport.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.dataport.ConfigurationException;
+import io.dataport.ConnectionException;
+import io.dataport.DatabaseConfig;
+import io.dataport.internal.Errors;
+import io.dataport.spi.Access;
+import io.dataport.spi.Connector;
+import io.dataport.spi.Dialect;
+import io.dataport.spi.ErrorKind;
+import org.postgresql.util.PSQLException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The PostgreSQL connections of one Database: a HikariCP pool with auto-commit on, timeouts that pgjdbc leaves
+ * infinite set to finite defaults, and server error details (which may hold row values) kept out of messages.
+ */
+final class PostgresConnector implements Connector {
+    private static final Dialect DIALECT = () -> "postgres";
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    static final int DEFAULT_POOL_SIZE = 10;
+
+    private final DatabaseConfig config;
+    private final HikariDataSource pool;
+    private final int poolSize;
+
+    PostgresConnector(PostgresUrl url, DatabaseConfig config) {
+        this.config = config;
+        this.poolSize = config.maxPoolSize() > 0 ? config.maxPoolSize() : DEFAULT_POOL_SIZE;
+        Map<String, String> props = driverProperties(url, config);
+        probe(url, props);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("dataport-postgres-" + POOLS.incrementAndGet());
+        hikari.setJdbcUrl(url.jdbcUrl);
+        if (url.user != null) {
+            hikari.setUsername(url.user);
+        }
+        if (url.password != null) {
+            hikari.setPassword(url.password);
+        }
+        props.forEach(hikari::addDataSourceProperty);
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setAutoCommit(true);
+        // A server that is down now may be up for the first transaction: start the pool without a connection.
+        hikari.setInitializationFailTimeout(-1);
+        if (config.readOnly()) {
+            hikari.setReadOnly(true);
+            hikari.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        }
+        this.pool = new HikariDataSource(hikari);
+    }
+
+    /** pgjdbc properties: Dataport's defaults, then whatever the URL and the builder set. */
+    private static Map<String, String> driverProperties(PostgresUrl url, DatabaseConfig config) {
+        Map<String, String> props = new LinkedHashMap<>();
+        long timeoutSeconds = Math.max(1, (config.connectionTimeout().toMillis() + 999) / 1000);
+        props.put("connectTimeout", Long.toString(Math.min(timeoutSeconds, 10)));
+        props.put("loginTimeout", Long.toString(Math.min(timeoutSeconds, 10)));
+        props.put("socketTimeout", "300");
+        props.put("tcpKeepAlive", "true");
+        props.put("ApplicationName", "dataport");
+        props.put("reWriteBatchedInserts", "true");
+        props.put("logServerErrorDetail", Boolean.toString(config.showParameterValues()));
+        props.putAll(url.properties);
+        return props;
+    }
+
+    /**
+     * Opens one connection at start to fail fast on what the application must fix (wrong password, unknown
+     * database or host, silent network). A server that refuses connections (down, starting) is not an error
+     * here: the pool connects when it is up.
+     */
+    private void probe(PostgresUrl url, Map<String, String> props) {
+        Properties info = new Properties();
+        info.putAll(props);
+        if (url.user != null) {
+            info.setProperty("user", url.user);
+        }
+        if (url.password != null) {
+            info.setProperty("password", url.password);
+        }
+        try (Connection c = new org.postgresql.Driver().connect(url.jdbcUrl, info)) {
+            if (c == null) {
+                throw new ConfigurationException("pgjdbc does not accept URL '" + config.maskedUrl() + "'.");
+            }
+        } catch (SQLException e) {
+            String state = e.getSQLState();
+            if ("08001".equals(state) && e.getCause() instanceof java.net.ConnectException || "57P03".equals(state)) {
+                return;
+            }
+            throw Errors.translate(e, null, null, this);
+        }
+    }
+
+    @Override
+    public Connection acquire(Access access) throws SQLException {
+        try {
+            return pool.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            if (e.getCause() instanceof SQLException) {
+                throw (SQLException) e.getCause();
+            }
+            HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+            String state = bean == null ? "pool closed"
+                    : "total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="
+                    + bean.getIdleConnections() + ", waiting=" + bean.getThreadsAwaitingConnection();
+            throw new ConnectionException("PostgreSQL pool exhausted: no connection free within "
+                    + config.connectionTimeout().toMillis() + " ms (pool size " + poolSize + "; " + state + "). "
+                    + "Raise maxPoolSize, shorten transactions, or raise connectionTimeout.", e);
+        } catch (SQLException e) {
+            if (pool.isClosed()) {
+                throw new ConnectionException("Database is closed: " + config.maskedUrl()
+                        + ". Open a new one with Database.open(url); close it only at shutdown.", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void release(Connection connection) throws SQLException {
+        connection.close();
+    }
+
+    @Override
+    public void begin(Connection connection, boolean readOnly) throws SQLException {
+        connection.setAutoCommit(false);
+        if (readOnly) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET TRANSACTION READ ONLY");
+            }
+        }
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        if (connection.isClosed()) {
+            return;
+        }
+        connection.rollback();
+        connection.setAutoCommit(true);
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        ErrorKind kind = ErrorKind.fromSqlState(e.getSQLState());
+        if (kind == ErrorKind.OTHER && !(e instanceof PSQLException)) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("is closed") || message.contains("has been closed")) {
+                return ErrorKind.CONNECTION;
+            }
+        }
+        return kind;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,38 @@
+package io.dataport.sqlite;
+
+import io.dataport.DatabaseConfig;
+import io.dataport.spi.Backend;
+import io.dataport.spi.Connector;
+
+import java.util.List;
+
+/**
+ * The embedded SQLite backend: accepts {@code sqlite:PATH}, {@code jdbc:sqlite:PATH} and
+ * {@code sqlite::memory:}. Found by {@link java.util.ServiceLoader}; having this module on the class path is
+ * all it takes.
+ *
+ * <p>Writes go through one writer connection, taken in turn by a fair lock and started with
+ * {@code BEGIN IMMEDIATE}, so threads of one process never see "database is locked"; read-only transactions
+ * run concurrently on a pool of read-only connections (WAL).
+ */
+public final class SqliteBackend implements Backend {
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("sqlite:", "jdbc:sqlite:");
+    }
+
+    @Override
+    public String artifact() {
+        return "io.dataport:dataport-sqlite";
+    }
+
+    @Override
+    public Connector connect(DatabaseConfig config) {
+        return new SqliteConnector(SqliteSettings.parse(config), config);
+    }
+}

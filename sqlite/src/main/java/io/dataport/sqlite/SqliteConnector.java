@@ -1,0 +1,304 @@
+package io.dataport.sqlite;
+
+import io.dataport.ConfigurationException;
+import io.dataport.ConnectionException;
+import io.dataport.DatabaseConfig;
+import io.dataport.spi.Access;
+import io.dataport.spi.Connector;
+import io.dataport.spi.Dialect;
+import io.dataport.spi.ErrorKind;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite connections of one Database: one writer connection taken in turn under a fair lock, and a pool
+ * of read-only reader connections. An in-memory database has only the writer, which serves every session.
+ *
+ * <p>Why one writer: SQLite allows one writing transaction at a time, and a deferred transaction that reads
+ * then writes fails at once with SQLITE_BUSY_SNAPSHOT whatever the busy timeout. Queueing writers on a fair
+ * in-process lock and starting them with {@code BEGIN IMMEDIATE} is both correct and the fastest way to write
+ * from one process. Other processes are handled by the busy timeout and core's retry.
+ */
+final class SqliteConnector implements Connector {
+    private static final Dialect DIALECT = () -> "sqlite";
+
+    private final SqliteSettings settings;
+    private final DatabaseConfig config;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Connection writer;
+    private final Semaphore readerPermits;
+    private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
+    private final Set<Connection> borrowedReaders = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private boolean writerQueryOnly;
+
+    SqliteConnector(SqliteSettings settings, DatabaseConfig config) {
+        this.settings = settings;
+        this.config = config;
+        this.readerPermits = new Semaphore(settings.readers, true);
+        Connection first;
+        if (config.readOnly()) {
+            first = open(true);
+            idleReaders.add(first);
+            this.writer = null;
+        } else {
+            this.writer = open(false);
+        }
+    }
+
+    @Override
+    public Connection acquire(Access access) throws SQLException {
+        if (closed) {
+            throw closedError();
+        }
+        if (writer != null && (access == Access.READ_WRITE || settings.inMemory())) {
+            return acquireWriter();
+        }
+        return acquireReader();
+    }
+
+    private Connection acquireWriter() {
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("This thread already holds the SQLite write connection through an open "
+                    + "Session; SQLite allows one writer. Use that Session instead of opening a second one.");
+        }
+        long timeout = config.connectionTimeout().toMillis();
+        try {
+            if (!writeLock.tryLock(timeout, TimeUnit.MILLISECONDS)) {
+                throw new ConnectionException("SQLite writer busy: no turn to write within " + timeout + " ms ("
+                        + writeLock.getQueueLength() + " threads waiting). Shorten write transactions, use "
+                        + "inReadOnlyTransaction for reads, or raise connectionTimeout.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException("Interrupted while waiting for the SQLite writer.", e);
+        }
+        if (closed) {
+            writeLock.unlock();
+            throw closedError();
+        }
+        return writer;
+    }
+
+    private Connection acquireReader() {
+        long timeout = config.connectionTimeout().toMillis();
+        try {
+            if (!readerPermits.tryAcquire(timeout, TimeUnit.MILLISECONDS)) {
+                throw new ConnectionException("SQLite reader pool exhausted: no connection free within " + timeout
+                        + " ms (pool size " + settings.readers + ", " + readerPermits.getQueueLength()
+                        + " threads waiting). Raise maxPoolSize, shorten transactions, or raise connectionTimeout.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException("Interrupted while waiting for a SQLite reader connection.", e);
+        }
+        try {
+            Connection c = idleReaders.pollFirst();
+            if (c == null) {
+                c = open(true);
+            }
+            borrowedReaders.add(c);
+            if (closed) {
+                quietClose(c);
+                borrowedReaders.remove(c);
+                throw closedError();
+            }
+            return c;
+        } catch (RuntimeException e) {
+            readerPermits.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void release(Connection connection) throws SQLException {
+        if (connection == writer) {
+            if (writeLock.isHeldByCurrentThread()) {
+                writeLock.unlock();
+            }
+            return;
+        }
+        if (borrowedReaders.remove(connection)) {
+            if (closed) {
+                quietClose(connection);
+            } else {
+                idleReaders.offerFirst(connection);
+            }
+            readerPermits.release();
+        }
+    }
+
+    @Override
+    public void begin(Connection connection, boolean readOnly) throws SQLException {
+        if (connection == writer && readOnly) {
+            exec(connection, "PRAGMA query_only = 1");
+            writerQueryOnly = true;
+        }
+        exec(connection, connection == writer && !readOnly ? "BEGIN IMMEDIATE" : "BEGIN");
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        exec(connection, "COMMIT");
+        endReadOnly(connection);
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        try {
+            exec(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite ends a transaction by itself after some errors (disk full, interrupt): nothing to roll back.
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                throw e;
+            }
+        } finally {
+            endReadOnly(connection);
+        }
+    }
+
+    private void endReadOnly(Connection connection) throws SQLException {
+        if (connection == writer && writerQueryOnly) {
+            writerQueryOnly = false;
+            exec(connection, "PRAGMA query_only = 0");
+        }
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        if (closed) {
+            return ErrorKind.CONNECTION;
+        }
+        if (e instanceof SQLiteException) {
+            SQLiteErrorCode code = ((SQLiteException) e).getResultCode();
+            String name = code.name();
+            if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                    || code == SQLiteErrorCode.SQLITE_CONSTRAINT_ROWID) {
+                return ErrorKind.DUPLICATE_KEY;
+            }
+            if (name.startsWith("SQLITE_CONSTRAINT")) {
+                String message = String.valueOf(e.getMessage());
+                return message.contains("UNIQUE constraint failed") || message.contains("PRIMARY KEY")
+                        ? ErrorKind.DUPLICATE_KEY : ErrorKind.CONSTRAINT_VIOLATION;
+            }
+            if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
+                return ErrorKind.CONFLICT;
+            }
+            if (name.startsWith("SQLITE_READONLY")) {
+                return ErrorKind.READ_ONLY;
+            }
+            if (code == SQLiteErrorCode.SQLITE_INTERRUPT) {
+                return ErrorKind.TIMEOUT;
+            }
+            if (name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_IOERR") || code == SQLiteErrorCode.SQLITE_NOTADB) {
+                return ErrorKind.CONNECTION;
+            }
+        }
+        return ErrorKind.fromSqlState(e.getSQLState());
+    }
+
+    @Override
+    public Dialect dialect() {
+        return DIALECT;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Stop statements running on other threads, then close: sqlite-jdbc serialises native calls per
+        // connection, so a closed connection fails its users with an error instead of crashing.
+        for (Connection c : borrowedReaders) {
+            interrupt(c);
+        }
+        if (writer != null) {
+            if (writeLock.isLocked() && !writeLock.isHeldByCurrentThread()) {
+                interrupt(writer);
+            }
+            quietClose(writer);
+        }
+        Connection c;
+        while ((c = idleReaders.pollFirst()) != null) {
+            quietClose(c);
+        }
+        for (Connection borrowed : borrowedReaders) {
+            quietClose(borrowed);
+        }
+    }
+
+    private Connection open(boolean readOnly) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setReadOnly(readOnly);
+        sqlite.setBusyTimeout(settings.busyTimeoutMillis);
+        Connection c = null;
+        try {
+            c = sqlite.createConnection(settings.jdbcUrl());
+            applyPragmas(c, readOnly);
+            return c;
+        } catch (SQLException e) {
+            if (c != null) {
+                quietClose(c);
+            }
+            String where = settings.inMemory() ? "in-memory database" : settings.path.toString();
+            if (e instanceof SQLiteException && ((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+                throw new ConfigurationException("File is not a SQLite database: " + where
+                        + ". Point the URL at a SQLite database file, or at a new path to create one.", e);
+            }
+            throw new ConnectionException("Cannot open SQLite database " + where + ": " + e.getMessage()
+                    + ". Check the path and its permissions.", e);
+        }
+    }
+
+    /** Applied on every connection this backend opens, not only the first. */
+    private void applyPragmas(Connection c, boolean readOnly) throws SQLException {
+        exec(c, "PRAGMA busy_timeout = " + settings.busyTimeoutMillis);
+        exec(c, "PRAGMA foreign_keys = " + (settings.foreignKeys ? "ON" : "OFF"));
+        exec(c, "PRAGMA synchronous = " + settings.synchronous);
+        if (!readOnly && !settings.inMemory()) {
+            exec(c, "PRAGMA journal_mode = " + settings.journalMode);
+        }
+        // Reads the schema: fails here, at open, for a file that is not a database.
+        exec(c, "SELECT count(*) FROM sqlite_master");
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void interrupt(Connection c) {
+        try {
+            ((SQLiteConnection) c).getDatabase().interrupt();
+        } catch (SQLException | RuntimeException e) {
+            // Best effort: the connection is closed next anyway.
+        }
+    }
+
+    private static void quietClose(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // Closing at shutdown: nothing left to do with the error.
+        }
+    }
+
+    private ConnectionException closedError() {
+        return new ConnectionException("Database is closed: " + config.maskedUrl()
+                + ". Open a new one with Database.open(url); close it only at shutdown.");
+    }
+}
