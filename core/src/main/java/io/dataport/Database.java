@@ -139,6 +139,21 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * The repository of an entity type. Each call joins the transaction open on the calling thread, if any, or
+     * runs in a transaction of its own.
+     *
+     * <pre>{@code CrudRepository<User, Long> users = db.repository(User.class);}</pre>
+     */
+    public <T, ID> CrudRepository<T, ID> repository(Class<T> entityType) {
+        throw new UnsupportedOperationException("CrudRepository: see issue 3");
+    }
+
+    /** Creates and drops entity tables in this database's dialect. */
+    public Schema schema() {
+        throw new UnsupportedOperationException("Schema: see issue 3");
+    }
+
     /** The name of the backend serving this database: {@code "sqlite"} or {@code "postgres"}. */
     public String backend() {
         return backend.name();

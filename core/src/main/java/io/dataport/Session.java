@@ -60,6 +60,16 @@ public final class Session {
         return handle.attach(sqlObjectType);
     }
 
+    /**
+     * The repository of an entity type, working in this session (and its transaction).
+     *
+     * <pre>{@code db.useTransaction(s -> s.repository(User.class).deleteById(7L));}</pre>
+     */
+    public <T, ID> CrudRepository<T, ID> repository(Class<T> entityType) {
+        state.checkUsable();
+        throw new UnsupportedOperationException("CrudRepository: see issue 3");
+    }
+
     /** Whether a transaction is open on this session. */
     public boolean isInTransaction() {
         state.checkUsable();

@@ -1,0 +1,81 @@
+package io.dataport;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Create, read, update and delete for one entity type, the same on every backend.
+ *
+ * <pre>{@code
+ * record User(@Id Long id, String name, @Column(unique = true) String email) {}
+ *
+ * db.schema().create(User.class);
+ * CrudRepository<User, Long> users = db.repository(User.class);
+ * User ada = users.insert(new User(null, "Ada", "ada@example.com"));      // id filled in
+ * Optional<User> found = users.findById(ada.id());
+ * Page<User> page = users.findAll(PageRequest.of(0, 20, Sort.by("name")));
+ * }</pre>
+ *
+ * <p>A repository from {@link Database#repository(Class)} is thread-safe: each call joins the transaction open
+ * on the calling thread, if any, or else runs in a transaction of its own. A repository from
+ * {@link Session#repository(Class)} works in that session.
+ *
+ * @param <T>  the entity type
+ * @param <ID> the type of its {@link io.dataport.mapping.Id}
+ */
+public interface CrudRepository<T, ID> {
+
+    /** Inserts the entity and returns it with its generated id (and version) filled in. */
+    T insert(T entity);
+
+    /** Inserts all entities in one JDBC batch and returns them with their ids filled in, in order. */
+    List<T> insertAll(Iterable<T> entities);
+
+    /**
+     * Updates the row with the entity's id and returns the entity as stored (new version).
+     *
+     * @throws EntityNotFoundException  when no row has that id
+     * @throws OptimisticLockException when the entity's {@code @Version} is stale
+     */
+    T update(T entity);
+
+    /** Inserts the entity when its id is null, else updates it. */
+    T save(T entity);
+
+    /** Inserts the entity, or updates the row with the same id: one statement on every backend. */
+    T upsert(T entity);
+
+    /** The entity with this id, if any. */
+    Optional<T> findById(ID id);
+
+    /** The entities with these ids, in the order of the ids; missing ids are left out. */
+    List<T> findAllById(Iterable<ID> ids);
+
+    /** Every entity, ordered by id. */
+    List<T> findAll();
+
+    /** One page of entities, in the request's order made total by the id. */
+    Page<T> findAll(PageRequest request);
+
+    /**
+     * Every entity, read in chunks as the stream is consumed: for tables too large for memory. Close the stream
+     * (try-with-resources) to release its connection.
+     */
+    Stream<T> stream();
+
+    /** How many rows the table has. */
+    long count();
+
+    /** Whether a row has this id. */
+    boolean existsById(ID id);
+
+    /** Deletes the row with this id; returns whether a row went. */
+    boolean deleteById(ID id);
+
+    /** Deletes the entity's row (checking its {@code @Version}, if any); returns whether a row went. */
+    boolean delete(T entity);
+
+    /** Deletes every row; returns how many went. */
+    long deleteAll();
+}

@@ -1,0 +1,13 @@
+package io.dataport;
+
+/**
+ * An update or delete of an entity whose {@link io.dataport.mapping.Version} is stale: someone else changed the
+ * row since it was read. Read the row again and reapply the change.
+ */
+public class OptimisticLockException extends DataportException {
+    private static final long serialVersionUID = 1L;
+
+    public OptimisticLockException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,76 @@
+package io.dataport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An order by entity properties — never raw SQL. The repository rejects a property the entity does not have,
+ * so sort keys from a request cannot inject SQL.
+ *
+ * <pre>{@code Sort.by("lastName", "firstName")   Sort.by("joined").descending()   Sort.parse("name,-joined")}</pre>
+ *
+ * @param orders the properties in order of precedence
+ */
+public record Sort(List<Order> orders) {
+
+    public Sort {
+        orders = List.copyOf(orders);
+    }
+
+    /** One property and its direction. */
+    public record Order(String property, boolean ascending) {
+        public Order {
+            Objects.requireNonNull(property, "property");
+        }
+    }
+
+    /** No order given: repositories order by id. */
+    public static Sort unsorted() {
+        return new Sort(List.of());
+    }
+
+    /** Ascending by these properties. */
+    public static Sort by(String... properties) {
+        List<Order> orders = new ArrayList<>();
+        for (String property : properties) {
+            orders.add(new Order(property, true));
+        }
+        return new Sort(orders);
+    }
+
+    /**
+     * Parses a comma-separated list of properties, each descending when prefixed with {@code -}:
+     * {@code "name,-joined"}. Meant for sort keys from a query string; the repository still checks each name.
+     */
+    public static Sort parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return unsorted();
+        }
+        List<Order> orders = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                throw new ConfigurationException("Sort has an empty property in '" + spec
+                        + "'. Write properties separated by commas, e.g. name,-joined.");
+            }
+            boolean descending = p.startsWith("-");
+            orders.add(new Order(descending ? p.substring(1) : p, !descending));
+        }
+        return new Sort(orders);
+    }
+
+    /** The same properties, all descending. */
+    public Sort descending() {
+        List<Order> flipped = new ArrayList<>();
+        for (Order o : orders) {
+            flipped.add(new Order(o.property(), false));
+        }
+        return new Sort(flipped);
+    }
+
+    /** Whether no property is given. */
+    public boolean isUnsorted() {
+        return orders.isEmpty();
+    }
+}
