@@ -1,0 +1,511 @@
+package io.dataport.benchmarks;
+
+import io.dataport.Database;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The six workloads of the benchmark, each as JDBC, plain Jdbi and Dataport variants on one backend. JDBC
+ * variants hold their connection for the round and reuse their prepared statements: the limit. Jdbi and
+ * Dataport variants work the way applications use them: a handle or a transaction per operation.
+ */
+final class Workloads {
+    static final int THREADS = 8;
+    private static final String TABLE = BenchTarget.TABLE;
+    private static final String INSERT = DataportItems.INSERT;
+    private static final String FIND = DataportItems.FIND;
+    private static final String ALL = DataportItems.ALL;
+
+    private final BenchTarget t;
+    private final Sizes sizes;
+    private final DataportItems dataport;
+    private final Database db;
+
+    Workloads(BenchTarget target, Sizes sizes) {
+        this.t = target;
+        this.sizes = sizes;
+        this.db = target.dataport();
+        this.dataport = new DataportItems(db);
+    }
+
+    /** How much work each workload does. */
+    record Sizes(int w1, int w2, int w3, int w4PerThread, int w5Millis, int w6, int warmupRounds) {
+        static Sizes full() {
+            return new Sizes(1_000, 100_000, 20_000, 500, 600, 1_000_000, 2);
+        }
+
+        static Sizes quick() {
+            return new Sizes(200, 10_000, 2_000, 50, 150, 50_000, 1);
+        }
+    }
+
+    void createTables() throws SQLException {
+        t.exec("DROP TABLE IF EXISTS " + TABLE, t.createItemTable(),
+                "DROP TABLE IF EXISTS " + BenchTarget.COUNTER,
+                "CREATE TABLE " + BenchTarget.COUNTER + " (id INTEGER PRIMARY KEY, value INTEGER NOT NULL)",
+                "INSERT INTO " + BenchTarget.COUNTER + " (id, value) VALUES (1, 0)");
+    }
+
+    /** Empties the item table and fills it with {@code rows} items, ids 1 to rows (untimed). */
+    void populate(int rows) throws SQLException {
+        t.exec(t.clearItems());
+        Connection c = t.writers().take();
+        try {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (int i = 1; i <= rows; i++) {
+                    ps.setString(1, "item-" + i);
+                    ps.setInt(2, i % 1000);
+                    ps.addBatch();
+                    if (i % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute(t.name().equals("sqlite") ? "ANALYZE" : "ANALYZE " + TABLE);
+            }
+        } finally {
+            t.writers().give(c);
+        }
+    }
+
+    // ---- W1: one row per transaction -------------------------------------------------------------------
+
+    Workload w1() {
+        Jdbi jdbi = t.writeJdbi();
+        List<Variant> v = List.of(
+                Variant.of("jdbc", Role.JDBC, n -> {
+                    Connection c = t.writers().take();
+                    try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                        long check = 0;
+                        for (int i = 0; i < n; i++) {
+                            ps.setString(1, "w1-" + i);
+                            ps.setInt(2, i);
+                            ps.executeUpdate();
+                            try (ResultSet keys = ps.getGeneratedKeys()) {
+                                keys.next();
+                                check += keys.getLong(1);
+                            }
+                        }
+                        return check > 0 ? Outcome.of(n) : null;
+                    } finally {
+                        t.writers().give(c);
+                    }
+                }),
+                Variant.of("jdbi", Role.JDBI, n -> {
+                    for (int i = 0; i < n; i++) {
+                        int qty = i;
+                        jdbi.useTransaction(h -> h.createUpdate(INSERT).bind(0, "w1-" + qty).bind(1, qty)
+                                .executeAndReturnGeneratedKeys("id").mapTo(long.class).one());
+                    }
+                    return Outcome.of(n);
+                }),
+                Variant.of("dataport", Role.DATAPORT, n -> {
+                    for (int i = 0; i < n; i++) {
+                        dataport.insert(new Item(null, "w1-" + i, i));
+                    }
+                    return Outcome.of(n);
+                }));
+        return new Workload("W1", "insert, 1 row per transaction", "rows/s", v, sizes.warmupRounds(), sizes.w1(),
+                sizes.w1());
+    }
+
+    // ---- W2: many rows in one transaction --------------------------------------------------------------
+
+    Workload w2() {
+        Jdbi jdbi = t.writeJdbi();
+        Variant.Step clear = () -> t.exec(t.clearItems());
+        List<Variant> v = List.of(
+                Variant.of("jdbc", Role.JDBC, n -> {
+                    Connection c = t.writers().take();
+                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                        c.setAutoCommit(false);
+                        for (int i = 1; i <= n; i++) {
+                            ps.setString(1, "w2-" + i);
+                            ps.setInt(2, i);
+                            ps.addBatch();
+                            if (i % 1000 == 0) {
+                                ps.executeBatch();
+                            }
+                        }
+                        ps.executeBatch();
+                        c.commit();
+                        return Outcome.of(n);
+                    } finally {
+                        c.setAutoCommit(true);
+                        t.writers().give(c);
+                    }
+                }).withPrepare(clear),
+                Variant.of("jdbi", Role.JDBI, n -> {
+                    jdbi.useTransaction(h -> {
+                        PreparedBatch batch = h.prepareBatch(INSERT);
+                        for (int i = 1; i <= n; i++) {
+                            batch.bind(0, "w2-" + i).bind(1, i).add();
+                        }
+                        batch.execute();
+                    });
+                    return Outcome.of(n);
+                }).withPrepare(clear),
+                Variant.of("dataport", Role.DATAPORT, n -> {
+                    List<Item> items = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) {
+                        items.add(new Item(null, "w2-" + i, i));
+                    }
+                    dataport.insertAll(items);
+                    return Outcome.of(n);
+                }).withPrepare(clear));
+        return new Workload("W2", "insert " + n(sizes.w2()) + " rows in 1 transaction", "rows/s", v, 1,
+                Math.max(1, sizes.w2() / 5), sizes.w2());
+    }
+
+    // ---- W3: find by id, one thread ---------------------------------------------------------------------
+
+    Workload w3(int rows) {
+        Jdbi jdbi = t.readJdbi();
+        long[] ids = randomIds(rows, sizes.w3(), 3);
+        List<Variant> v = List.of(
+                Variant.of("jdbc", Role.JDBC, n -> {
+                    Connection c = t.readers().take();
+                    try (PreparedStatement ps = c.prepareStatement(FIND)) {
+                        long sum = 0;
+                        for (int i = 0; i < n; i++) {
+                            sum += jdbcFind(ps, ids[i]).qty();
+                        }
+                        return new Outcome(n, 0, sum >= 0 ? "" : "?");
+                    } finally {
+                        t.readers().give(c);
+                    }
+                }),
+                Variant.of("jdbi", Role.JDBI, n -> {
+                    long sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        long id = ids[i];
+                        sum += jdbi.withHandle(h -> h.createQuery(FIND).bind(0, id).map(DataportItems.MAPPER)
+                                .findOne()).orElseThrow().qty();
+                    }
+                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
+                }),
+                Variant.of("dataport", Role.DATAPORT, n -> {
+                    long sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += dataport.findById(ids[i]).orElseThrow().qty();
+                    }
+                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
+                }));
+        return new Workload("W3", "find by id, 1 thread", "ops/s", v, sizes.warmupRounds(), sizes.w3(), sizes.w3());
+    }
+
+    // ---- W5: find by id, 8 threads for a fixed time ---------------------------------------------------
+
+    Workload w5(int rows) {
+        Jdbi jdbi = t.readJdbi();
+        List<Variant> v = List.of(
+                Variant.of("jdbc", Role.JDBC, millis -> parallel(millis, random -> {
+                    Connection c = t.readers().take();
+                    PreparedStatement ps = c.prepareStatement(FIND);
+                    return new Reader() {
+                        @Override
+                        public Item read() throws SQLException {
+                            return jdbcFind(ps, 1 + random.nextInt(rows));
+                        }
+
+                        @Override
+                        public void close() throws SQLException {
+                            ps.close();
+                            t.readers().give(c);
+                        }
+                    };
+                })),
+                Variant.of("jdbi", Role.JDBI, millis -> parallel(millis, random -> () -> {
+                    long id = 1 + random.nextInt(rows);
+                    return jdbi.withHandle(h -> h.createQuery(FIND).bind(0, id).map(DataportItems.MAPPER)
+                            .findOne()).orElseThrow();
+                })),
+                Variant.of("dataport", Role.DATAPORT, millis -> parallel(millis,
+                        random -> () -> dataport.findById(1 + random.nextInt(rows)).orElseThrow())));
+        return new Workload("W5", "find by id, " + THREADS + " threads", "ops/s", v, sizes.warmupRounds(),
+                sizes.w5Millis(), sizes.w5Millis());
+    }
+
+    /** The per-thread work of W5: made once per thread (JDBC's holds a connection), then called in a loop. */
+    interface Reader extends AutoCloseable {
+        Item read() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    interface ReaderFactory {
+        Reader create(SplittableRandom random) throws Exception;
+    }
+
+    /** Runs 8 threads reading by id for {@code millis}. */
+    private Outcome parallel(int millis, ReaderFactory factory) throws Exception {
+        AtomicLong ops = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch ready = new CountDownLatch(THREADS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        long[] deadline = new long[1];
+        for (int i = 0; i < THREADS; i++) {
+            SplittableRandom random = new SplittableRandom(5 + i);
+            threads.add(new Thread(() -> {
+                long done = 0;
+                boolean counted = false;
+                try (Reader reader = factory.create(random)) {
+                    ready.countDown();
+                    counted = true;
+                    go.await();
+                    long end = deadline[0];
+                    while (System.nanoTime() < end) {
+                        reader.read();
+                        done++;
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    if (!counted) {
+                        ready.countDown();
+                    }
+                }
+                ops.addAndGet(done);
+            }, "w5-" + i));
+        }
+        threads.forEach(Thread::start);
+        ready.await();
+        deadline[0] = System.nanoTime() + millis * 1_000_000L;
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return new Outcome(ops.get(), errors.get(), "");
+    }
+
+    // ---- W4: read-modify-write on one counter row -----------------------------------------------------
+
+    Workload w4() {
+        String select = "SELECT value FROM " + BenchTarget.COUNTER + " WHERE id = 1" + t.lockSuffix();
+        String update = "UPDATE " + BenchTarget.COUNTER + " SET value = ? WHERE id = 1";
+        Variant.Step reset = () -> t.exec("UPDATE " + BenchTarget.COUNTER + " SET value = 0 WHERE id = 1");
+        List<Variant> v = new ArrayList<>();
+        boolean sqlite = t.name().equals("sqlite");
+        if (sqlite) {
+            v.add(Variant.of("jdbc-naive (8 conns, deferred)", Role.OTHER,
+                    n -> counter(n, () -> jdbcCounter(select, update, false))).withPrepare(reset));
+        }
+        v.add(Variant.of(sqlite ? "jdbc (8 conns, BEGIN IMMEDIATE)" : "jdbc (SELECT FOR UPDATE)", Role.JDBC,
+                n -> counter(n, () -> jdbcCounter(select, update, sqlite))).withPrepare(reset));
+        Jdbi jdbi = t.pool8Jdbi();
+        v.add(Variant.of(sqlite ? "jdbi (8 conns, deferred)" : "jdbi", Role.JDBI, n -> counter(n, () -> () ->
+                jdbi.useTransaction(h -> {
+                    int value = h.createQuery(select).mapTo(int.class).one();
+                    h.createUpdate(update).bind(0, value + 1).execute();
+                }))).withPrepare(reset));
+        v.add(Variant.of("dataport", Role.DATAPORT, n -> counter(n, () -> () ->
+                db.useTransaction(s -> {
+                    int value = s.handle().createQuery(select).mapTo(int.class).one();
+                    s.handle().createUpdate(update).bind(0, value + 1).execute();
+                }))).withPrepare(reset));
+        return new Workload("W4", THREADS + " threads x " + sizes.w4PerThread() + " read-modify-write transactions",
+                "tx/s", v, 1, Math.max(1, sizes.w4PerThread() / 5), sizes.w4PerThread());
+    }
+
+    /** One thread's transactions of W4; {@link #close()} gives its connection back. */
+    interface CounterTx extends AutoCloseable {
+        void run() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    interface CounterTxFactory {
+        CounterTx create() throws Exception;
+    }
+
+    private CounterTx jdbcCounter(String select, String update, boolean immediate) throws SQLException {
+        ConnectionSource pool = t.pool8();
+        Connection c = pool.take();
+        PreparedStatement begin = immediate ? c.prepareStatement("BEGIN IMMEDIATE") : null;
+        PreparedStatement commit = immediate ? c.prepareStatement("COMMIT") : null;
+        PreparedStatement read = c.prepareStatement(select);
+        PreparedStatement write = c.prepareStatement(update);
+        if (!immediate) {
+            c.setAutoCommit(false);
+        }
+        return new CounterTx() {
+            @Override
+            public void run() throws SQLException {
+                try {
+                    if (immediate) {
+                        begin.execute();
+                    }
+                    int value;
+                    try (ResultSet rs = read.executeQuery()) {
+                        rs.next();
+                        value = rs.getInt(1);
+                    }
+                    write.setInt(1, value + 1);
+                    write.executeUpdate();
+                    if (immediate) {
+                        commit.execute();
+                    } else {
+                        c.commit();
+                    }
+                } catch (SQLException e) {
+                    try (Statement s = c.createStatement()) {
+                        if (immediate) {
+                            s.execute("ROLLBACK");
+                        } else {
+                            c.rollback();
+                        }
+                    } catch (SQLException ignored) {
+                        // no transaction left to roll back
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public void close() throws SQLException {
+                for (PreparedStatement ps : new PreparedStatement[] {begin, commit, read, write}) {
+                    if (ps != null) {
+                        ps.close();
+                    }
+                }
+                c.setAutoCommit(true);
+                pool.give(c);
+            }
+        };
+    }
+
+    /** Runs 8 threads of {@code perThread} transactions; counts failures and reads the final value. */
+    private Outcome counter(int perThread, CounterTxFactory factory) throws Exception {
+        AtomicLong committed = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch ready = new CountDownLatch(THREADS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            threads.add(new Thread(() -> {
+                boolean counted = false;
+                try (CounterTx tx = factory.create()) {
+                    ready.countDown();
+                    counted = true;
+                    go.await();
+                    for (int k = 0; k < perThread; k++) {
+                        try {
+                            tx.run();
+                            committed.incrementAndGet();
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    if (!counted) {
+                        ready.countDown();
+                    }
+                }
+            }, "w4-" + i));
+        }
+        threads.forEach(Thread::start);
+        ready.await();
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        int value = db.inTransaction(s -> s.handle().createQuery("SELECT value FROM " + BenchTarget.COUNTER
+                + " WHERE id = 1").mapTo(int.class).one());
+        return new Outcome(committed.get(), errors.get(), "final " + value + "/" + THREADS * perThread);
+    }
+
+    // ---- W6: stream a large table -------------------------------------------------------------------
+
+    Workload w6() {
+        Jdbi jdbi = t.readJdbi();
+        boolean tx = t.cursorNeedsTransaction();
+        List<Variant> v = List.of(
+                Variant.of("jdbc", Role.JDBC, n -> {
+                    Connection c = t.readers().take();
+                    try {
+                        if (tx) {
+                            c.setAutoCommit(false);
+                        }
+                        long sum = 0;
+                        long rows = 0;
+                        try (PreparedStatement ps = c.prepareStatement(ALL)) {
+                            ps.setFetchSize(1000);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rows < n && rs.next()) {
+                                    Item item = new Item(rs.getLong(1), rs.getString(2), rs.getInt(3));
+                                    sum += item.qty();
+                                    rows++;
+                                }
+                            }
+                        }
+                        if (tx) {
+                            c.commit();
+                        }
+                        return new Outcome(rows, 0, sum >= 0 ? "" : "?");
+                    } finally {
+                        c.setAutoCommit(true);
+                        t.readers().give(c);
+                    }
+                }),
+                Variant.of("jdbi", Role.JDBI, n -> {
+                    long sum = jdbi.inTransaction(h -> {
+                        try (Stream<Item> items = h.createQuery(ALL).setFetchSize(1000).map(DataportItems.MAPPER)
+                                .stream()) {
+                            return items.limit(n).mapToLong(Item::qty).sum();
+                        }
+                    });
+                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
+                }),
+                Variant.of("dataport", Role.DATAPORT, n -> {
+                    long sum = dataport.stream(n);
+                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
+                }));
+        return new Workload("W6", "stream " + n(sizes.w6()) + " rows", "rows/s", v, 1, Math.max(1, sizes.w6() / 5),
+                sizes.w6());
+    }
+
+    private static Item jdbcFind(PreparedStatement ps, long id) throws SQLException {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no item " + id);
+            }
+            return new Item(rs.getLong(1), rs.getString(2), rs.getInt(3));
+        }
+    }
+
+    private static long[] randomIds(int rows, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = 1 + random.nextInt(rows);
+        }
+        return ids;
+    }
+
+    static String n(int count) {
+        return String.format("%,d", count);
+    }
+}
