@@ -130,6 +130,11 @@ final class PostgresBench extends BenchTarget {
     }
 
     @Override
+    boolean poolClosesStatements() {
+        return true;
+    }
+
+    @Override
     boolean cursorNeedsTransaction() {
         return true;
     }

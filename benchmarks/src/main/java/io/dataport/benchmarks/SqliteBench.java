@@ -92,6 +92,11 @@ final class SqliteBench extends BenchTarget {
     }
 
     @Override
+    boolean poolClosesStatements() {
+        return false;
+    }
+
+    @Override
     boolean cursorNeedsTransaction() {
         return false;
     }

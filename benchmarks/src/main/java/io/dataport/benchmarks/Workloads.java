@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * The six workloads of the benchmark, each as JDBC, plain Jdbi and Dataport variants on one backend. JDBC
- * variants hold their connection for the round and reuse their prepared statements: the limit. Jdbi and
- * Dataport variants work the way applications use them: a handle or a transaction per operation.
+ * The six workloads of the benchmark, each as JDBC, plain Jdbi and Dataport variants on one backend. Every
+ * variant borrows a connection per operation from the same pool (W4's JDBC threads hold one for the round).
+ * JDBC variants reuse prepared statements per connection and run single statements in auto-commit: the limit. Jdbi and Dataport variants work the way applications use them: a handle or a transaction per operation.
  */
 final class Workloads {
     static final int THREADS = 8;
@@ -91,10 +91,11 @@ final class Workloads {
         Jdbi jdbi = t.writeJdbi();
         List<Variant> v = List.of(
                 Variant.of("jdbc", Role.JDBC, n -> {
-                    Connection c = t.writers().take();
-                    try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-                        long check = 0;
-                        for (int i = 0; i < n; i++) {
+                    long check = 0;
+                    for (int i = 0; i < n; i++) {
+                        Connection c = t.writers().take();
+                        try {
+                            PreparedStatement ps = t.prepare(c, INSERT, Statement.RETURN_GENERATED_KEYS);
                             ps.setString(1, "w1-" + i);
                             ps.setInt(2, i);
                             ps.executeUpdate();
@@ -102,11 +103,12 @@ final class Workloads {
                                 keys.next();
                                 check += keys.getLong(1);
                             }
+                            t.done(ps);
+                        } finally {
+                            t.writers().give(c);
                         }
-                        return check > 0 ? Outcome.of(n) : null;
-                    } finally {
-                        t.writers().give(c);
                     }
+                    return new Outcome(n, 0, check > 0 ? "" : "?");
                 }),
                 Variant.of("jdbi", Role.JDBI, n -> {
                     for (int i = 0; i < n; i++) {
@@ -181,16 +183,11 @@ final class Workloads {
         long[] ids = randomIds(rows, sizes.w3(), 3);
         List<Variant> v = List.of(
                 Variant.of("jdbc", Role.JDBC, n -> {
-                    Connection c = t.readers().take();
-                    try (PreparedStatement ps = c.prepareStatement(FIND)) {
-                        long sum = 0;
-                        for (int i = 0; i < n; i++) {
-                            sum += jdbcFind(ps, ids[i]).qty();
-                        }
-                        return new Outcome(n, 0, sum >= 0 ? "" : "?");
-                    } finally {
-                        t.readers().give(c);
+                    long sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += jdbcFind(ids[i]).qty();
                     }
+                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
                 }),
                 Variant.of("jdbi", Role.JDBI, n -> {
                     long sum = 0;
@@ -216,22 +213,8 @@ final class Workloads {
     Workload w5(int rows) {
         Jdbi jdbi = t.readJdbi();
         List<Variant> v = List.of(
-                Variant.of("jdbc", Role.JDBC, millis -> parallel(millis, random -> {
-                    Connection c = t.readers().take();
-                    PreparedStatement ps = c.prepareStatement(FIND);
-                    return new Reader() {
-                        @Override
-                        public Item read() throws SQLException {
-                            return jdbcFind(ps, 1 + random.nextInt(rows));
-                        }
-
-                        @Override
-                        public void close() throws SQLException {
-                            ps.close();
-                            t.readers().give(c);
-                        }
-                    };
-                })),
+                Variant.of("jdbc", Role.JDBC, millis -> parallel(millis,
+                        random -> () -> jdbcFind(1 + random.nextInt(rows)))),
                 Variant.of("jdbi", Role.JDBI, millis -> parallel(millis, random -> () -> {
                     long id = 1 + random.nextInt(rows);
                     return jdbi.withHandle(h -> h.createQuery(FIND).bind(0, id).map(DataportItems.MAPPER)
@@ -486,13 +469,23 @@ final class Workloads {
                 sizes.w6());
     }
 
-    private static Item jdbcFind(PreparedStatement ps, long id) throws SQLException {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("no item " + id);
+    /** Find by id the JDBC way: borrow a connection, run the kept prepared statement, give it back. */
+    private Item jdbcFind(long id) throws SQLException {
+        Connection c = t.readers().take();
+        try {
+            PreparedStatement ps = t.prepare(c, FIND);
+            ps.setLong(1, id);
+            Item item;
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no item " + id);
+                }
+                item = new Item(rs.getLong(1), rs.getString(2), rs.getInt(3));
             }
-            return new Item(rs.getLong(1), rs.getString(2), rs.getInt(3));
+            t.done(ps);
+            return item;
+        } finally {
+            t.readers().give(c);
         }
     }
 
