@@ -206,6 +206,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        ConnectorConnectionFactory.closeKeptStatements(jdbi);
         connector.close();
     }
 

@@ -30,11 +30,40 @@ public final class ConnectorConnectionFactory implements ConnectionFactory {
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class)
                 .addCustomizer(hooks)
                 .addExceptionHandler(hooks);
-        jdbi.setStatementBuilderFactory(connection -> new GuardedStatementBuilder());
+        if (connector.reusesStatements()) {
+            StatementCache.PerConnection caches = new StatementCache.PerConnection();
+            jdbi.getConfig(KeptStatements.class).caches = caches;
+            jdbi.setStatementBuilderFactory(connection -> new GuardedStatementBuilder(caches.of(connection)));
+        } else {
+            jdbi.setStatementBuilderFactory(connection -> new GuardedStatementBuilder());
+        }
         jdbi.setTransactionHandler(new SessionTransactionHandler(connector, showParameterValues));
         jdbi.installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
         connector.customize(jdbi);
         return jdbi;
+    }
+
+    /** Closes the prepared statements kept on the connections of this Jdbi: call before closing them. */
+    public static void closeKeptStatements(Jdbi jdbi) {
+        StatementCache.PerConnection caches = jdbi.getConfig(KeptStatements.class).caches;
+        if (caches != null) {
+            caches.closeAll();
+        }
+    }
+
+    /** Where a Database's Jdbi holds its statement caches; copies (handles, statements) share them. */
+    public static final class KeptStatements implements org.jdbi.v3.core.config.JdbiConfig<KeptStatements> {
+        private StatementCache.PerConnection caches;
+
+        public KeptStatements() {
+        }
+
+        @Override
+        public KeptStatements createCopy() {
+            KeptStatements copy = new KeptStatements();
+            copy.caches = caches;
+            return copy;
+        }
     }
 
     /** Opens a handle on a connection of the given access. */

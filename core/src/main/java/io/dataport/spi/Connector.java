@@ -42,6 +42,16 @@ public interface Connector extends AutoCloseable {
     default void customize(Jdbi jdbi) {
     }
 
+    /**
+     * Whether core may keep prepared statements open on a connection between sessions and reuse them. True only
+     * when {@link #acquire} hands out the same physical connection objects again and {@link #release} leaves
+     * their statements open (SQLite). False for pools that hand out proxies and close statements on release
+     * (HikariCP). Statements kept close with their connection.
+     */
+    default boolean reusesStatements() {
+        return false;
+    }
+
     /** The SQL dialect, for what core writes itself (DDL, paging, upserts). */
     Dialect dialect();
 

@@ -13,8 +13,10 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -41,6 +43,7 @@ final class SqliteConnector implements Connector {
     private final Semaphore readerPermits;
     private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
     private final Set<Connection> borrowedReaders = ConcurrentHashMap.newKeySet();
+    private final Map<Connection, Map<String, PreparedStatement>> controlStatements = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private boolean writerQueryOnly;
 
@@ -146,19 +149,19 @@ final class SqliteConnector implements Connector {
             exec(connection, "PRAGMA query_only = 1");
             writerQueryOnly = true;
         }
-        exec(connection, connection == writer && !readOnly ? "BEGIN IMMEDIATE" : "BEGIN");
+        control(connection, connection == writer && !readOnly ? "BEGIN IMMEDIATE" : "BEGIN");
     }
 
     @Override
     public void commit(Connection connection) throws SQLException {
-        exec(connection, "COMMIT");
+        control(connection, "COMMIT");
         endReadOnly(connection);
     }
 
     @Override
     public void rollback(Connection connection) throws SQLException {
         try {
-            exec(connection, "ROLLBACK");
+            control(connection, "ROLLBACK");
         } catch (SQLException e) {
             // SQLite ends a transaction by itself after some errors (disk full, interrupt): nothing to roll back.
             if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
@@ -207,6 +210,12 @@ final class SqliteConnector implements Connector {
             }
         }
         return ErrorKind.fromSqlState(e.getSQLState());
+    }
+
+    /** The writer and the readers are the same connection objects for the life of the Database. */
+    @Override
+    public boolean reusesStatements() {
+        return true;
     }
 
     @Override
@@ -281,6 +290,20 @@ final class SqliteConnector implements Connector {
         }
     }
 
+    /**
+     * Runs one of the transaction statements through a prepared statement kept on the connection: preparing
+     * BEGIN and COMMIT anew costs SQLite more than running them, and every transaction runs two of them.
+     */
+    private void control(Connection c, String sql) throws SQLException {
+        Map<String, PreparedStatement> kept = controlStatements.computeIfAbsent(c, k -> new ConcurrentHashMap<>());
+        PreparedStatement statement = kept.get(sql);
+        if (statement == null || statement.isClosed()) {
+            statement = c.prepareStatement(sql);
+            kept.put(sql, statement);
+        }
+        statement.execute();
+    }
+
     private static void interrupt(Connection c) {
         try {
             ((SQLiteConnection) c).getDatabase().interrupt();
@@ -289,7 +312,17 @@ final class SqliteConnector implements Connector {
         }
     }
 
-    private static void quietClose(Connection c) {
+    private void quietClose(Connection c) {
+        Map<String, PreparedStatement> kept = controlStatements.remove(c);
+        if (kept != null) {
+            for (PreparedStatement statement : kept.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    // The connection closes next, and its statements with it.
+                }
+            }
+        }
         try {
             c.close();
         } catch (SQLException e) {
