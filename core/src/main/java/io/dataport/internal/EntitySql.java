@@ -202,6 +202,9 @@ public final class EntitySql {
             }
             first = false;
             sql.append(dialect.orderExpression(dialect.quote(p.column), p.type)).append(order.ascending() ? " ASC" : " DESC");
+            if (!p.primitive && !p.id) {
+                sql.append(dialect.nullsOrder(order.ascending()));
+            }
         }
         if (!idSeen) {
             sql.append(", ").append(id);

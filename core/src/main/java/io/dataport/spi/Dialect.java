@@ -113,6 +113,14 @@ public interface Dialect {
         return " LIMIT ? OFFSET ?";
     }
 
+    /**
+     * Where nulls go in {@code ORDER BY} for a nullable column: last ascending and first descending (nulls sort
+     * as the largest value), PostgreSQL's default, spelled out so that SQLite (nulls smallest) agrees.
+     */
+    default String nullsOrder(boolean ascending) {
+        return ascending ? " NULLS LAST" : " NULLS FIRST";
+    }
+
     /** How a column appears in {@code ORDER BY} so that it sorts by its Java value. */
     default String orderExpression(String quotedColumn, ColumnType type) {
         return quotedColumn;
