@@ -58,6 +58,11 @@ public final class ConnectorConnectionFactory implements ConnectionFactory {
         public KeptStatements() {
         }
 
+        /** The caches, or null when the backend keeps no statements. */
+        StatementCache.PerConnection caches() {
+            return caches;
+        }
+
         @Override
         public KeptStatements createCopy() {
             KeptStatements copy = new KeptStatements();

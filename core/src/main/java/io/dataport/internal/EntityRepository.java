@@ -14,6 +14,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +40,8 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     static final int STREAM_FETCH_SIZE = 1_000;
     /** Ids per statement in {@link #findAllById}: well under every backend's parameter limit. */
     static final int IDS_PER_STATEMENT = 500;
+    /** Rows per JDBC batch in {@link #insertAll}. */
+    static final int BATCH_SIZE = 1_000;
 
     private final EntityInfo<T> info;
     private final EntitySql sql;
@@ -44,7 +49,6 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     private final HandleAccess access;
     private final PropertyInfo id;
     private final RowMapper<T> mapper;
-    private final RowMapper<Object> idMapper;
     private final RowMapper<Object> versionMapper;
 
     public EntityRepository(EntityInfo<T> info, Dialect dialect, HandleAccess access) {
@@ -54,7 +58,6 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         this.access = access;
         this.id = info.id;
         this.mapper = (rs, ctx) -> info.read(rs, dialect, null);
-        this.idMapper = (rs, ctx) -> dialect.read(rs, 1, id.type);
         PropertyInfo version = info.version;
         this.versionMapper = version == null ? null : (rs, ctx) -> dialect.read(rs, 1, version.type);
     }
@@ -69,9 +72,16 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         Object idValue = id.get(entity);
         if (idValue == null) {
             requireGeneratedId();
-            var query = h.createQuery(sql.insertGenerated);
-            bind(query, entity, sql.insertGeneratedProperties);
-            return info.withIdAndVersion(entity, query.map(idMapper).one(), null);
+            Object generated = DirectStatement.run(h, sql.insertGenerated, statement -> {
+                bind(statement, entity, sql.insertGeneratedProperties);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("Insert into " + info.table + " returned no generated id.");
+                    }
+                    return dialect.read(rs, 1, id.type);
+                }
+            });
+            return info.withIdAndVersion(entity, generated, null);
         }
         Update update = h.createUpdate(sql.insertAssigned);
         bind(update, entity, info.properties);
@@ -100,12 +110,7 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         int generated = nullIds;
         return access.write(h -> {
             if (generated == list.size()) {
-                PreparedBatch batch = h.prepareBatch(sql.insertGeneratedBatch);
-                for (T e : list) {
-                    bind(batch, e, sql.insertGeneratedProperties);
-                    batch.add();
-                }
-                List<Object> ids = batchIds(h, batch, list.size());
+                List<Object> ids = insertGeneratedBatch(h, list);
                 List<T> result = new ArrayList<>(list.size());
                 for (int i = 0; i < list.size(); i++) {
                     result.add(info.withIdAndVersion(list.get(i), ids.get(i), null));
@@ -130,18 +135,43 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         });
     }
 
-    /** Runs a batch of generated-id inserts and returns the ids, in order. */
-    private List<Object> batchIds(Handle h, PreparedBatch batch, int n) {
+    /** Inserts the entities in batches of {@link #BATCH_SIZE} and returns the generated ids, in order. */
+    private List<Object> insertGeneratedBatch(Handle h, List<T> list) {
+        int n = list.size();
         String lastIdQuery = dialect.lastGeneratedIdQuery();
         if (lastIdQuery == null) {
-            List<Object> ids = batch.executePreparedBatch(id.column).map(idMapper).list();
+            List<Object> ids = DirectStatement.run(h, sql.insertGeneratedBatch, new String[] {id.column}, statement -> {
+                List<Object> keys = new ArrayList<>(n);
+                for (int from = 0; from < n; from += BATCH_SIZE) {
+                    for (T e : list.subList(from, Math.min(n, from + BATCH_SIZE))) {
+                        bind(statement, e, sql.insertGeneratedProperties);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                    try (ResultSet rs = statement.getGeneratedKeys()) {
+                        while (rs.next()) {
+                            keys.add(dialect.read(rs, 1, id.type));
+                        }
+                    }
+                }
+                return keys;
+            });
             if (ids.size() != n) {
                 throw new IllegalStateException("Batch insert into " + info.table + " returned " + ids.size()
                         + " generated ids for " + n + " rows.");
             }
             return ids;
         }
-        batch.execute();
+        DirectStatement.run(h, sql.insertGeneratedBatch, statement -> {
+            for (int from = 0; from < n; from += BATCH_SIZE) {
+                for (T e : list.subList(from, Math.min(n, from + BATCH_SIZE))) {
+                    bind(statement, e, sql.insertGeneratedProperties);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            return null;
+        });
         long last = h.createQuery(lastIdQuery).mapTo(Long.class).one();
         long first = last - n + 1;
         long inRange = h.createQuery(sql.countIdRange).bind(0, first).bind(1, last).mapTo(Long.class).one();
@@ -215,7 +245,12 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     @Override
     public Optional<T> findById(ID idValue) {
         Object checked = checkId(idValue);
-        return access.read(h -> h.createQuery(sql.findById).bind(0, idArgument(checked)).map(mapper).findOne());
+        return Optional.ofNullable(access.read(h -> DirectStatement.run(h, sql.findById, statement -> {
+            dialect.bind(statement, 1, id.type, checked);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? info.read(rs, dialect, null) : null;
+            }
+        })));
     }
 
     @Override
@@ -333,6 +368,19 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         for (int i = 0; i < properties.size(); i++) {
             PropertyInfo p = properties.get(i);
             statement.bind(i, new ValueArgument(dialect, p.type, p.toDatabase(p.get(entity))));
+        }
+    }
+
+    /** Binds properties by the dialect's codecs, like {@link ValueArgument}, for {@link DirectStatement}. */
+    private void bind(PreparedStatement statement, T entity, List<PropertyInfo> properties) throws SQLException {
+        for (int i = 0; i < properties.size(); i++) {
+            PropertyInfo p = properties.get(i);
+            Object value = p.toDatabase(p.get(entity));
+            if (value == null) {
+                dialect.bindNull(statement, i + 1, p.type);
+            } else {
+                dialect.bind(statement, i + 1, p.type, value);
+            }
         }
     }
 
