@@ -272,6 +272,26 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs read-only work of a single statement: joins the session open on this thread, else runs on a
+     * read-only connection without a transaction of its own (the statement is its own transaction).
+     */
+    <R, X extends Exception> R readOneStatement(SessionCallback<R, X> callback) throws X {
+        Session joined = current.get();
+        if (joined != null) {
+            return joinTransaction(joined, true, callback);
+        }
+        Session session = openSession(Access.READ_ONLY);
+        try {
+            session.state().setReadOnly(true);
+            return callback.withSession(session);
+        } catch (Throwable t) {
+            throw Sneaky.<X>rethrow(Errors.translateEscaped(t, connector));
+        } finally {
+            closeSession(session);
+        }
+    }
+
     private <R, X extends Exception> R joinTransaction(Session session, boolean readOnly,
                                                        SessionCallback<R, X> callback) throws X {
         TxState state = session.state();

@@ -22,6 +22,11 @@ final class DatabaseHandles implements HandleAccess {
     }
 
     @Override
+    public <R> R readOneStatement(Function<Handle, R> work) {
+        return db.readOneStatement(s -> work.apply(s.handle()));
+    }
+
+    @Override
     public <R> R write(Function<Handle, R> work) {
         return db.inTransaction(s -> work.apply(s.handle()));
     }

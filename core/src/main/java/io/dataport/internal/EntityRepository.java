@@ -245,7 +245,7 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     @Override
     public Optional<T> findById(ID idValue) {
         Object checked = checkId(idValue);
-        return Optional.ofNullable(access.read(h -> DirectStatement.run(h, sql.findById, statement -> {
+        return Optional.ofNullable(access.readOneStatement(h -> DirectStatement.run(h, sql.findById, statement -> {
             dialect.bind(statement, 1, id.type, checked);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? info.read(rs, dialect, null) : null;

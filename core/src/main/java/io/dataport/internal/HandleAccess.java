@@ -13,6 +13,15 @@ public interface HandleAccess {
     /** Runs read-only work; outside a transaction, in a read-only transaction of its own. */
     <R> R read(Function<Handle, R> work);
 
+    /**
+     * Runs read-only work of exactly one statement. Outside a transaction it needs none of its own (one
+     * statement reads one consistent state), so it runs without BEGIN and COMMIT: on PostgreSQL one round trip
+     * instead of three. The default runs it like {@link #read}.
+     */
+    default <R> R readOneStatement(Function<Handle, R> work) {
+        return read(work);
+    }
+
     /** Runs work that writes; outside a transaction, in a read-write transaction of its own (retried). */
     <R> R write(Function<Handle, R> work);
 
