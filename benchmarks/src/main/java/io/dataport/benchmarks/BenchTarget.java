@@ -33,8 +33,6 @@ abstract class BenchTarget implements AutoCloseable {
     /** 8 read-write connections for W4 (SQLite: what users build by hand). */
     abstract ConnectionSource pool8();
 
-    /** The DDL of the item table, with a generated id. */
-    abstract String createItemTable();
 
     /** Empties the item table and restarts its ids at 1. */
     abstract String clearItems();

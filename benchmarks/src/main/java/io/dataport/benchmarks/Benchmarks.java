@@ -15,11 +15,17 @@ import java.util.Set;
  */
 public final class Benchmarks {
     static final int ROUNDS = 5;
+    private static final String FORKED = "dataport.bench.forked";
+    /** A fixed heap: a heap that shrinks after each round's System.gc() makes the next round pay to regrow it. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC");
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty(FORKED) == null) {
+            System.exit(fork(args));
+        }
         Path csv = null;
         Set<String> backends = new LinkedHashSet<>(List.of("sqlite", "postgres"));
         Set<String> only = new LinkedHashSet<>();
@@ -117,6 +123,22 @@ public final class Benchmarks {
             }
         }
         return results;
+    }
+
+    /**
+     * Runs the benchmark in a JVM of its own with {@link #JVM_OPTIONS}, so that {@code java -jar benchmarks.jar}
+     * measures the same way whatever flags it was started with.
+     */
+    private static int fork(String[] args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-D" + FORKED + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Benchmarks.class.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private static boolean wanted(Set<String> only, String workload) {

@@ -76,10 +76,6 @@ final class SqliteBench extends BenchTarget {
         }
     }
 
-    @Override
-    String createItemTable() {
-        return "CREATE TABLE " + TABLE + " (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, qty INTEGER NOT NULL)";
-    }
 
     @Override
     String clearItems() {

@@ -42,6 +42,8 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     static final int IDS_PER_STATEMENT = 500;
     /** Rows per JDBC batch in {@link #insertAll}. */
     static final int BATCH_SIZE = 1_000;
+    /** Bound parameters per statement at most: PostgreSQL's protocol allows 32,767. */
+    static final int MAX_PARAMETERS = 30_000;
 
     private final EntityInfo<T> info;
     private final EntitySql sql;
@@ -140,27 +142,7 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         int n = list.size();
         String lastIdQuery = dialect.lastGeneratedIdQuery();
         if (lastIdQuery == null) {
-            List<Object> ids = DirectStatement.run(h, sql.insertGeneratedBatch, new String[] {id.column}, statement -> {
-                List<Object> keys = new ArrayList<>(n);
-                for (int from = 0; from < n; from += BATCH_SIZE) {
-                    for (T e : list.subList(from, Math.min(n, from + BATCH_SIZE))) {
-                        bind(statement, e, sql.insertGeneratedProperties);
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                    try (ResultSet rs = statement.getGeneratedKeys()) {
-                        while (rs.next()) {
-                            keys.add(dialect.read(rs, 1, id.type));
-                        }
-                    }
-                }
-                return keys;
-            });
-            if (ids.size() != n) {
-                throw new IllegalStateException("Batch insert into " + info.table + " returned " + ids.size()
-                        + " generated ids for " + n + " rows.");
-            }
-            return ids;
+            return insertMultiRowReturning(h, list);
         }
         DirectStatement.run(h, sql.insertGeneratedBatch, statement -> {
             for (int from = 0; from < n; from += BATCH_SIZE) {
@@ -369,6 +351,64 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
             PropertyInfo p = properties.get(i);
             statement.bind(i, new ValueArgument(dialect, p.type, p.toDatabase(p.get(entity))));
         }
+    }
+
+    /**
+     * Inserts the entities with multi-row {@code INSERT ... VALUES (..), (..) ... RETURNING id} statements of up
+     * to {@link #BATCH_SIZE} rows: one round trip and one result per chunk, where a JDBC batch asking for
+     * generated keys runs (and answers) row by row. The ids are matched to the rows by sorting them: the
+     * database draws them from the sequence as it forms the rows, in the order of the VALUES list, whatever
+     * order RETURNING gives them back in.
+     */
+    private List<Object> insertMultiRowReturning(Handle h, List<T> list) {
+        List<PropertyInfo> properties = sql.insertGeneratedProperties;
+        int n = list.size();
+        if (properties.isEmpty()) {
+            List<Object> ids = new ArrayList<>(n);
+            for (T e : list) {
+                ids.add(id.get(insert(h, e)));
+            }
+            return ids;
+        }
+        int perChunk = Math.max(1, Math.min(BATCH_SIZE, MAX_PARAMETERS / Math.max(1, properties.size())));
+        String base = sql.insertGeneratedBatch;
+        int values = base.lastIndexOf(" VALUES ");
+        String head = base.substring(0, values + 8);
+        String tuple = base.substring(values + 8);
+        List<Object> ids = new ArrayList<>(n);
+        for (int from = 0; from < n; from += perChunk) {
+            List<T> chunk = list.subList(from, Math.min(n, from + perChunk));
+            String statementSql = head + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple))
+                    + dialect.returning(dialect.quote(id.column));
+            List<Object> chunkIds = DirectStatement.run(h, statementSql, statement -> {
+                int index = 0;
+                for (T e : chunk) {
+                    for (PropertyInfo p : properties) {
+                        Object value = p.toDatabase(p.get(e));
+                        index++;
+                        if (value == null) {
+                            dialect.bindNull(statement, index, p.type);
+                        } else {
+                            dialect.bind(statement, index, p.type, value);
+                        }
+                    }
+                }
+                List<Object> got = new ArrayList<>(chunk.size());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        got.add(dialect.read(rs, 1, id.type));
+                    }
+                }
+                return got;
+            });
+            if (chunkIds.size() != chunk.size()) {
+                throw new IllegalStateException("Batch insert into " + info.table + " returned " + chunkIds.size()
+                        + " generated ids for " + chunk.size() + " rows.");
+            }
+            chunkIds.sort((x, y) -> Long.compare(((Number) x).longValue(), ((Number) y).longValue()));
+            ids.addAll(chunkIds);
+        }
+        return ids;
     }
 
     /** Binds properties by the dialect's codecs, like {@link ValueArgument}, for {@link DirectStatement}. */
