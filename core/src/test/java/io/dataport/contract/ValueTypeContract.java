@@ -218,6 +218,33 @@ public abstract class ValueTypeContract extends ContractSupport {
     }
 
     @Test
+    void textSortsByCodePointAndDecimalsByValue() {
+        List<String> texts = List.of("b", "B", "a", "é", "z", "Z", "日本", "Ab", "aB", "", "10", "9");
+        List<String> decimals = List.of("10", "9.5", "-1", "0.001", "100.25", "-20", "2");
+        for (int i = 0; i < texts.size(); i++) {
+            Row row = with(EMPTY, "text", texts.get(i));
+            rows.insert(i < decimals.size() ? with(row, "decimal", new BigDecimal(decimals.get(i))) : row);
+        }
+        List<String> byText = rows.findAll(PageRequest.of(0, 100, Sort.by("text"))).content().stream().map(Row::text)
+                .collect(Collectors.toList());
+        assertThat(byText).containsExactly("", "10", "9", "Ab", "B", "Z", "a", "aB", "b", "z", "é", "日本");
+        List<BigDecimal> byDecimal = rows.findAll(PageRequest.of(0, 100, Sort.by("decimal"))).content().stream()
+                .map(Row::decimal).filter(d -> d != null).collect(Collectors.toList());
+        assertThat(byDecimal).isSortedAccordingTo(Comparator.naturalOrder()).hasSize(decimals.size());
+    }
+
+    @Test
+    void lowerLikeMatchesAsciiCaseInsensitivelyOnEveryBackend() {
+        for (String t : List.of("Ada Lovelace", "ADA BYRON", "adam", "Grace", "Äda")) {
+            rows.insert(with(EMPTY, "text", t));
+        }
+        List<String> found = db.inTransaction(s -> s.handle()
+                .createQuery("select text from value_rows where lower(text) like lower(:p) order by text")
+                .bind("p", "ada%").mapTo(String.class).list());
+        assertThat(found).containsExactly("ADA BYRON", "Ada Lovelace", "adam");
+    }
+
+    @Test
     void nullsSortLastAscendingAndFirstDescending() {
         rows.insert(with(EMPTY, "wLong", 5L));
         rows.insert(EMPTY);
