@@ -15,7 +15,7 @@ import io.dataport.EntityNotFoundException;
 import io.dataport.Page;
 import io.dataport.PageRequest;
 import io.dataport.Sort;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
@@ -77,7 +77,8 @@ final class UsersApi {
     record ErrorBody(int status, String error, String message) {
     }
 
-    void register(Javalin app) {
+    /** Adds the routes and the error mapping to a Javalin configuration. */
+    void register(RoutesConfig app) {
         app.get("/health", this::health);
         app.post("/users", this::createUser);
         app.get("/users", this::listUsers);

@@ -40,10 +40,10 @@ public final class UsersService implements AutoCloseable {
         db.schema().create(User.class, Post.class);
         UsersApi api = new UsersApi(db, UsersApi.objectMapper());
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(UsersApi.objectMapper(), false));
+            api.register(config.routes);
         });
-        api.register(app);
         app.start(port);
         return new UsersService(app);
     }
