@@ -211,6 +211,38 @@ abstract class UsersServiceScenarios {
         }
     }
 
+    @Test
+    void postsAddedWhileTheUserIsDeletedNeverOutliveIt() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        try {
+            for (int round = 0; round < 3; round++) {
+                Response author = post("/users", user("Author " + round, "author" + round + "@example.com"));
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Response>> adds = new ArrayList<>();
+                for (int i = 0; i < writers; i++) {
+                    String body = "{\"title\":\"Post " + i + "\",\"body\":\"text\"}";
+                    adds.add(pool.submit(() -> {
+                        go.await();
+                        return post(author.location + "/posts", body);
+                    }));
+                }
+                Future<Response> deletion = pool.submit(() -> {
+                    go.await();
+                    return delete(author.location);
+                });
+                go.countDown();
+                assertThat(deletion.get(60, TimeUnit.SECONDS).status).isEqualTo(204);
+                for (Future<Response> add : adds) {
+                    assertThat(add.get(60, TimeUnit.SECONDS).status).isIn(201, 404);
+                }
+                assertThat(db.repository(Post.class).count()).as("orphan posts after round %d", round).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static String user(String name, String email) {
         return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}";
     }
