@@ -41,13 +41,11 @@ final class UsersApi {
 
     private final Database db;
     private final CrudRepository<User, Long> users;
-    private final CrudRepository<Post, Long> posts;
     private final ObjectMapper json;
 
     UsersApi(Database db, ObjectMapper json) {
         this.db = db;
         this.users = db.repository(User.class);
-        this.posts = db.repository(Post.class);
         this.json = json;
     }
 

@@ -79,7 +79,7 @@ public final class UsersService implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             db.close();
-            System.out.println("Users service stopped; " + db + " closed.");
+            System.out.println("Users service stopped, database closed: " + db);
         }, "users-service-shutdown"));
         System.out.println("Users service on " + db + " listening at " + service.uri() + " (Ctrl-C stops it)");
     }
