@@ -129,7 +129,7 @@ final class UsersApi {
             PageRequest request = PageRequest.of(page, size, Sort.parse(ctx.queryParam("sort")));
             // Count and page in one read-only transaction, so the totals match the content.
             result = db.inReadOnlyTransaction(s -> s.<User, Long>repository(User.class).findAll(request));
-        } catch (ConfigurationException | IllegalArgumentException e) {
+        } catch (ConfigurationException e) {
             // Sort.parse and the repository reject a sort key the entity does not have: the client's mistake.
             throw ApiError.badRequest("Query parameter 'sort' is invalid: " + e.getMessage());
         }
