@@ -230,6 +230,20 @@ public final class Database implements AutoCloseable {
     }
 
     private <R, X extends Exception> R transaction(boolean readOnly, SessionCallback<R, X> callback) throws X {
+        return transaction(readOnly, callback, true);
+    }
+
+    /**
+     * Runs work of a single statement that writes: joins the transaction open on this thread, else runs on a
+     * read-write connection without BEGIN and COMMIT of its own (the statement is its own transaction), retried
+     * on conflict like a transaction.
+     */
+    <R, X extends Exception> R writeOneStatement(SessionCallback<R, X> callback) throws X {
+        return transaction(false, callback, false);
+    }
+
+    private <R, X extends Exception> R transaction(boolean readOnly, SessionCallback<R, X> callback, boolean begin)
+            throws X {
         Session joined = current.get();
         if (joined != null) {
             return joinTransaction(joined, readOnly, callback);
@@ -238,7 +252,7 @@ public final class Database implements AutoCloseable {
             Session session = openSession(readOnly ? Access.READ_ONLY : Access.READ_WRITE);
             Throwable failure;
             try {
-                return runTransaction(session, readOnly, callback);
+                return begin ? runTransaction(session, readOnly, callback) : callback.withSession(session);
             } catch (Throwable t) {
                 failure = Errors.translateEscaped(t, connector);
             } finally {

@@ -32,6 +32,11 @@ final class DatabaseHandles implements HandleAccess {
     }
 
     @Override
+    public <R> R writeOneStatement(Function<Handle, R> work) {
+        return db.writeOneStatement(s -> work.apply(s.handle()));
+    }
+
+    @Override
     public StreamHandle openStream() {
         return db.openStream();
     }

@@ -67,7 +67,7 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     @Override
     public T insert(T entity) {
         Objects.requireNonNull(entity, "entity");
-        return access.write(h -> insert(h, entity));
+        return access.writeOneStatement(h -> insert(h, entity));
     }
 
     private T insert(Handle h, T entity) {

@@ -26,6 +26,14 @@ public interface HandleAccess {
     <R> R write(Function<Handle, R> work);
 
     /**
+     * Runs work of exactly one statement that writes. Outside a transaction it runs without BEGIN and COMMIT
+     * (the statement is its own transaction), retried on conflict. The default runs it like {@link #write}.
+     */
+    default <R> R writeOneStatement(Function<Handle, R> work) {
+        return write(work);
+    }
+
+    /**
      * A handle for a stream, held until {@link StreamHandle#release()}: outside a transaction, a read-only
      * transaction of its own, confined to the calling thread.
      */
