@@ -186,9 +186,11 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
             }
             return entity;
         }
-        Update update = h.createUpdate(sql.update);
-        bind(update, entity, sql.updateProperties);
-        if (update.execute() > 0) {
+        int changed = DirectStatement.run(h, sql.update, statement -> {
+            bind(statement, entity, sql.updateProperties);
+            return statement.executeUpdate();
+        });
+        if (changed > 0) {
             return info.version == null ? entity : info.withIdAndVersion(entity, idValue, info.versionOf(entity) + 1);
         }
         if (info.version != null && exists(h, idValue)) {
