@@ -78,8 +78,9 @@ public final class Benchmarks {
         System.err.printf("Done in %.0f s.%n", (System.nanoTime() - start) / 1e9);
         Report report = new Report(results);
         System.out.println();
-        System.out.printf("Median of %d measured rounds after warm-up (min and max beside it); ratios are Dataport's "
-                + "median over the reference's, measured interleaved in one run.%n%n", ROUNDS);
+        System.out.printf("Median of %d measured rounds after warm-up (min and max beside it). Variants run "
+                + "interleaved in each round; a ratio is the median over the rounds of Dataport's rate over the "
+                + "reference's in the same round.%n%n", ROUNDS);
         report.printTable(System.out);
         if (csv != null) {
             report.writeCsv(csv);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,7 +43,11 @@ final class Report {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
-    /** Dataport's median over the reference's median, shown on the Dataport row only. */
+    /**
+     * Dataport's ratio to the reference, shown on the Dataport row only: the median over the rounds of
+     * Dataport's rate over the reference's rate in the same round. Both ran back to back within each round, so a
+     * slow spell of the shared machine that spans a round cancels out, where a ratio of medians would not.
+     */
     private String ratio(Result r, Role reference) {
         if (r.role() != Role.DATAPORT) {
             return "";
@@ -50,7 +55,14 @@ final class Report {
         for (Result other : results) {
             if (other.role() == reference && other.workload().equals(r.workload())
                     && other.backend().equals(r.backend())) {
-                return String.format(Locale.ROOT, "%.2f", r.median() / other.median());
+                double[] ratios = new double[r.rates().length];
+                for (int i = 0; i < ratios.length; i++) {
+                    ratios[i] = r.rates()[i] / other.rates()[i];
+                }
+                Arrays.sort(ratios);
+                int n = ratios.length;
+                double median = n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+                return String.format(Locale.ROOT, "%.2f", median);
             }
         }
         return "";
