@@ -2,6 +2,7 @@ package io.dataport;
 
 import io.dataport.internal.Backends;
 import io.dataport.internal.ConnectorConnectionFactory;
+import io.dataport.internal.DirectStatement;
 import io.dataport.internal.DialectValues;
 import io.dataport.internal.EntityInfo;
 import io.dataport.internal.EntityRepository;
@@ -19,6 +20,8 @@ import io.dataport.spi.Connector;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -230,20 +233,6 @@ public final class Database implements AutoCloseable {
     }
 
     private <R, X extends Exception> R transaction(boolean readOnly, SessionCallback<R, X> callback) throws X {
-        return transaction(readOnly, callback, true);
-    }
-
-    /**
-     * Runs work of a single statement that writes: joins the transaction open on this thread, else runs on a
-     * read-write connection without BEGIN and COMMIT of its own (the statement is its own transaction), retried
-     * on conflict like a transaction.
-     */
-    <R, X extends Exception> R writeOneStatement(SessionCallback<R, X> callback) throws X {
-        return transaction(false, callback, false);
-    }
-
-    private <R, X extends Exception> R transaction(boolean readOnly, SessionCallback<R, X> callback, boolean begin)
-            throws X {
         Session joined = current.get();
         if (joined != null) {
             return joinTransaction(joined, readOnly, callback);
@@ -252,7 +241,7 @@ public final class Database implements AutoCloseable {
             Session session = openSession(readOnly ? Access.READ_ONLY : Access.READ_WRITE);
             Throwable failure;
             try {
-                return begin ? runTransaction(session, readOnly, callback) : callback.withSession(session);
+                return runTransaction(session, readOnly, callback);
             } catch (Throwable t) {
                 failure = Errors.translateEscaped(t, connector);
             } finally {
@@ -262,14 +251,82 @@ public final class Database implements AutoCloseable {
                 throw Sneaky.<X>rethrow(failure);
             }
             if (attempt >= config.maxAttempts()) {
-                throw new TransactionConflictException("Transaction gave up after " + attempt
-                        + (attempt == 1 ? " attempt" : " attempts") + ", each conflicting with a concurrent transaction: "
-                        + failure.getMessage() + " Raise Database.builder(url).maxAttempts(n), shorten the "
-                        + "transaction, or lock rows in the same order everywhere.",
-                        failure instanceof StatementException ? ((StatementException) failure).sql() : null,
-                        failure, attempt);
+                throw gaveUp(attempt, failure);
             }
             backoff(attempt, failure);
+        }
+    }
+
+    private TransactionConflictException gaveUp(int attempt, Throwable failure) {
+        return new TransactionConflictException("Transaction gave up after " + attempt
+                + (attempt == 1 ? " attempt" : " attempts") + ", each conflicting with a concurrent transaction: "
+                + failure.getMessage() + " Raise Database.builder(url).maxAttempts(n), shorten the "
+                + "transaction, or lock rows in the same order everywhere.",
+                failure instanceof StatementException ? ((StatementException) failure).sql() : null,
+                failure, attempt);
+    }
+
+    /**
+     * Runs one statement of Dataport's own that writes (a repository insert): in the transaction open on this
+     * thread, if any; else on a read-write connection borrowed for it alone, without a Jdbi handle, BEGIN or
+     * COMMIT (the statement is its own transaction), and run again on conflict like a transaction.
+     */
+    <R> R writeOneStatement(String sql, DirectStatement.Work<R> work) {
+        Session joined = current.get();
+        if (joined != null) {
+            return joinTransaction(joined, false, s -> DirectStatement.run(s.handle(), sql, work));
+        }
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException failure;
+            try {
+                return oneStatement(Access.READ_WRITE, sql, work);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            if (!Errors.isConflict(failure, connector)) {
+                throw failure;
+            }
+            if (attempt >= config.maxAttempts()) {
+                throw gaveUp(attempt, failure);
+            }
+            backoff(attempt, failure);
+        }
+    }
+
+    /**
+     * Runs one statement of Dataport's own that only reads (a find by id): in the session open on this thread,
+     * if any; else like {@link #writeOneStatement} on a read-only connection (SQLite: a reader).
+     */
+    <R> R readOneStatement(String sql, DirectStatement.Work<R> work) {
+        Session joined = current.get();
+        if (joined != null) {
+            return joinTransaction(joined, true, s -> DirectStatement.run(s.handle(), sql, work));
+        }
+        return oneStatement(Access.READ_ONLY, sql, work);
+    }
+
+    /**
+     * Borrows a connection for one statement and gives it back. Why no Jdbi handle and no Session: opening and
+     * closing them costs more than SQLite takes to find a row by id, and nothing else runs on the connection.
+     */
+    private <R> R oneStatement(Access access, String sql, DirectStatement.Work<R> work) {
+        checkOpen();
+        Connection connection;
+        try {
+            connection = connector.acquire(config.readOnly() ? Access.READ_ONLY : access);
+        } catch (SQLException e) {
+            throw Errors.translate(e, null, null, connector);
+        }
+        try {
+            return DirectStatement.run(jdbi, connector, connection, sql, work);
+        } finally {
+            try {
+                connector.release(connection);
+            } catch (SQLException e) {
+                if (!closed) {
+                    throw Errors.translate(e, null, null, connector);
+                }
+            }
         }
     }
 
@@ -287,26 +344,6 @@ public final class Database implements AutoCloseable {
         }
         handle.commit();
         return result;
-    }
-
-    /**
-     * Runs read-only work of a single statement: joins the session open on this thread, else runs on a
-     * read-only connection without a transaction of its own (the statement is its own transaction).
-     */
-    <R, X extends Exception> R readOneStatement(SessionCallback<R, X> callback) throws X {
-        Session joined = current.get();
-        if (joined != null) {
-            return joinTransaction(joined, true, callback);
-        }
-        Session session = openSession(Access.READ_ONLY);
-        try {
-            session.state().setReadOnly(true);
-            return callback.withSession(session);
-        } catch (Throwable t) {
-            throw Sneaky.<X>rethrow(Errors.translateEscaped(t, connector));
-        } finally {
-            closeSession(session);
-        }
     }
 
     private <R, X extends Exception> R joinTransaction(Session session, boolean readOnly,

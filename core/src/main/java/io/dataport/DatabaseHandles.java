@@ -1,5 +1,6 @@
 package io.dataport;
 
+import io.dataport.internal.DirectStatement;
 import io.dataport.internal.HandleAccess;
 import org.jdbi.v3.core.Handle;
 
@@ -22,8 +23,8 @@ final class DatabaseHandles implements HandleAccess {
     }
 
     @Override
-    public <R> R readOneStatement(Function<Handle, R> work) {
-        return db.readOneStatement(s -> work.apply(s.handle()));
+    public <R> R readOneStatement(String sql, DirectStatement.Work<R> work) {
+        return db.readOneStatement(sql, work);
     }
 
     @Override
@@ -32,8 +33,8 @@ final class DatabaseHandles implements HandleAccess {
     }
 
     @Override
-    public <R> R writeOneStatement(Function<Handle, R> work) {
-        return db.writeOneStatement(s -> work.apply(s.handle()));
+    public <R> R writeOneStatement(String sql, DirectStatement.Work<R> work) {
+        return db.writeOneStatement(sql, work);
     }
 
     @Override

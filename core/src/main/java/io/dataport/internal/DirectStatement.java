@@ -1,6 +1,8 @@
 package io.dataport.internal;
 
+import io.dataport.spi.Connector;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,9 +42,23 @@ public final class DirectStatement {
         TxState state = handle.getConfig(HandleState.class).state();
         state.checkUsable();
         state.checkNotFailed(sql);
-        Connection connection = handle.getConnection();
         StatementCache.PerConnection caches = handle.getConfig(ConnectorConnectionFactory.KeptStatements.class)
                 .caches();
+        return run(handle.getConnection(), caches, state.connector(), state, sql, keyColumns, work);
+    }
+
+    /**
+     * Runs {@code work} on a connection borrowed for this statement alone, outside any session: the statement
+     * kept for it on the connection by the Database's Jdbi, if any.
+     */
+    public static <R> R run(Jdbi jdbi, Connector connector, Connection connection, String sql, Work<R> work) {
+        StatementCache.PerConnection caches = jdbi.getConfig(ConnectorConnectionFactory.KeptStatements.class)
+                .caches();
+        return run(connection, caches, connector, null, sql, null, work);
+    }
+
+    private static <R> R run(Connection connection, StatementCache.PerConnection caches, Connector connector,
+                             TxState state, String sql, String[] keyColumns, Work<R> work) {
         StatementCache cache = caches == null ? null : caches.of(connection);
         String key = keyColumns == null ? sql : "keys\u0000" + String.join(",", keyColumns) + "\u0000" + sql;
         PreparedStatement statement = null;
@@ -57,8 +73,10 @@ public final class DirectStatement {
             }
             return work.run(statement);
         } catch (SQLException e) {
-            state.markFailed();
-            throw Errors.translate(e, sql, null, state.connector());
+            if (state != null) {
+                state.markFailed();
+            }
+            throw Errors.translate(e, sql, null, connector);
         } finally {
             if (statement != null) {
                 giveBack(cache, statement);

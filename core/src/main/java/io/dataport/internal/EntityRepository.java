@@ -67,7 +67,25 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     @Override
     public T insert(T entity) {
         Objects.requireNonNull(entity, "entity");
-        return access.writeOneStatement(h -> insert(h, entity));
+        Object idValue = id.get(entity);
+        if (idValue == null) {
+            requireGeneratedId();
+            Object generated = access.writeOneStatement(sql.insertGenerated, statement -> {
+                bind(statement, entity, sql.insertGeneratedProperties);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("Insert into " + info.table + " returned no generated id.");
+                    }
+                    return dialect.read(rs, 1, id.type);
+                }
+            });
+            return info.withIdAndVersion(entity, generated, null);
+        }
+        access.writeOneStatement(sql.insertAssigned, statement -> {
+            bind(statement, entity, info.properties);
+            return statement.executeUpdate();
+        });
+        return entity;
     }
 
     private T insert(Handle h, T entity) {
@@ -229,12 +247,12 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     @Override
     public Optional<T> findById(ID idValue) {
         Object checked = checkId(idValue);
-        return Optional.ofNullable(access.readOneStatement(h -> DirectStatement.run(h, sql.findById, statement -> {
+        return Optional.ofNullable(access.readOneStatement(sql.findById, statement -> {
             dialect.bind(statement, 1, id.type, checked);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? info.read(rs, dialect, null) : null;
             }
-        })));
+        }));
     }
 
     @Override

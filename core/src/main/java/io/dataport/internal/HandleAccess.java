@@ -14,23 +14,23 @@ public interface HandleAccess {
     <R> R read(Function<Handle, R> work);
 
     /**
-     * Runs read-only work of exactly one statement. Outside a transaction it needs none of its own (one
-     * statement reads one consistent state), so it runs without BEGIN and COMMIT: on PostgreSQL one round trip
-     * instead of three. The default runs it like {@link #read}.
+     * Runs one statement of the repository's own that only reads. Outside a transaction it needs none of its
+     * own (one statement reads one consistent state): the default runs it like {@link #read}; a Database runs it
+     * on a connection borrowed for it alone, without BEGIN and COMMIT (on PostgreSQL one round trip, not three).
      */
-    default <R> R readOneStatement(Function<Handle, R> work) {
-        return read(work);
+    default <R> R readOneStatement(String sql, DirectStatement.Work<R> work) {
+        return read(h -> DirectStatement.run(h, sql, work));
     }
 
     /** Runs work that writes; outside a transaction, in a read-write transaction of its own (retried). */
     <R> R write(Function<Handle, R> work);
 
     /**
-     * Runs work of exactly one statement that writes. Outside a transaction it runs without BEGIN and COMMIT
-     * (the statement is its own transaction), retried on conflict. The default runs it like {@link #write}.
+     * Runs one statement of the repository's own that writes: the default runs it like {@link #write}; a
+     * Database, outside a transaction, runs it as its own transaction, retried on conflict.
      */
-    default <R> R writeOneStatement(Function<Handle, R> work) {
-        return write(work);
+    default <R> R writeOneStatement(String sql, DirectStatement.Work<R> work) {
+        return write(h -> DirectStatement.run(h, sql, work));
     }
 
     /**
