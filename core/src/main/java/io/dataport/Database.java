@@ -13,12 +13,15 @@ import io.dataport.spi.Connector;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A database opened from a URL: the entry point of Dataport. It owns the connection pool and hands out
@@ -44,6 +47,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final SessionTransactionHandler transactions;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
+    private final LongAdder retries = new LongAdder();
     private volatile boolean closed;
 
     private Database(DatabaseConfig config, Backend backend, Connector connector) {
@@ -84,15 +88,44 @@ public final class Database implements AutoCloseable {
      * concurrent transaction. Joins the transaction already open on this thread, if any.
      */
     public <R, X extends Exception> R inTransaction(SessionCallback<R, X> callback) throws X {
-        return transaction(false, callback);
+        return transaction(false, null, callback);
     }
 
     /** Like {@link #inTransaction}, for work that returns nothing. */
     public <X extends Exception> void useTransaction(SessionConsumer<X> callback) throws X {
-        transaction(false, session -> {
+        transaction(false, null, session -> {
             callback.useSession(session);
             return null;
         });
+    }
+
+    /**
+     * Like {@link #inTransaction(SessionCallback)}, at an isolation level at least as strict as {@code isolation}.
+     * Serialization failures are retried like other conflicts. Joining the transaction already open on this
+     * thread keeps that transaction's level.
+     *
+     * <pre>{@code db.inTransaction(TransactionIsolation.SERIALIZABLE, s -> transfer(s, 1, 2, 10));}</pre>
+     */
+    public <R, X extends Exception> R inTransaction(TransactionIsolation isolation, SessionCallback<R, X> callback)
+            throws X {
+        return transaction(false, Objects.requireNonNull(isolation, "isolation"), callback);
+    }
+
+    /** Like {@link #inTransaction(TransactionIsolation, SessionCallback)}, for work that returns nothing. */
+    public <X extends Exception> void useTransaction(TransactionIsolation isolation, SessionConsumer<X> callback)
+            throws X {
+        transaction(false, Objects.requireNonNull(isolation, "isolation"), session -> {
+            callback.useSession(session);
+            return null;
+        });
+    }
+
+    /**
+     * How many times, since this database was opened, a transaction was run again because it conflicted with
+     * a concurrent one. A figure for metrics and tests; attempts that gave up count too.
+     */
+    public long retryCount() {
+        return retries.sum();
     }
 
     /**
@@ -100,12 +133,12 @@ public final class Database implements AutoCloseable {
      * SQLite it runs on a reader connection, concurrently with the writer and other readers.
      */
     public <R, X extends Exception> R inReadOnlyTransaction(SessionCallback<R, X> callback) throws X {
-        return transaction(true, callback);
+        return transaction(true, null, callback);
     }
 
     /** Like {@link #inReadOnlyTransaction}, for work that returns nothing. */
     public <X extends Exception> void useReadOnlyTransaction(SessionConsumer<X> callback) throws X {
-        transaction(true, session -> {
+        transaction(true, null, session -> {
             callback.useSession(session);
             return null;
         });
@@ -165,7 +198,7 @@ public final class Database implements AutoCloseable {
      * @throws ConnectionException when the database cannot be reached
      */
     public Duration ping() {
-        return transaction(true, session -> {
+        return transaction(true, null, session -> {
             long start = System.nanoTime();
             session.handle().createQuery("SELECT 1").mapTo(int.class).one();
             return Duration.ofNanos(System.nanoTime() - start);
@@ -214,7 +247,8 @@ public final class Database implements AutoCloseable {
         return "Database[" + backend.name() + ", " + config.maskedUrl() + (closed ? ", closed" : "") + "]";
     }
 
-    private <R, X extends Exception> R transaction(boolean readOnly, SessionCallback<R, X> callback) throws X {
+    private <R, X extends Exception> R transaction(boolean readOnly, TransactionIsolation isolation,
+                                                   SessionCallback<R, X> callback) throws X {
         Session joined = current.get();
         if (joined != null) {
             return joinTransaction(joined, readOnly, callback);
@@ -223,7 +257,7 @@ public final class Database implements AutoCloseable {
             Session session = openSession(readOnly ? Access.READ_ONLY : Access.READ_WRITE);
             Throwable failure;
             try {
-                return runTransaction(session, readOnly, callback);
+                return runTransaction(session, readOnly, isolation, callback);
             } catch (Throwable t) {
                 failure = Errors.translateEscaped(t, connector);
             } finally {
@@ -240,24 +274,56 @@ public final class Database implements AutoCloseable {
                         failure instanceof StatementException ? ((StatementException) failure).sql() : null,
                         failure, attempt);
             }
+            retries.increment();
             backoff(attempt, failure);
         }
     }
 
-    private <R, X extends Exception> R runTransaction(Session session, boolean readOnly,
+    private <R, X extends Exception> R runTransaction(Session session, boolean readOnly, TransactionIsolation isolation,
                                                       SessionCallback<R, X> callback) throws X {
         Handle handle = session.rawHandle();
-        session.state().setReadOnly(readOnly);
-        handle.begin();
-        R result;
+        int previousIsolation = isolation == null ? -1 : raiseIsolation(handle.getConnection(), isolation);
         try {
-            result = callback.withSession(session);
-        } catch (Throwable t) {
-            transactions.rollbackQuietly(handle, t);
-            throw t;
+            session.state().setReadOnly(readOnly);
+            handle.begin();
+            R result;
+            try {
+                result = callback.withSession(session);
+            } catch (Throwable t) {
+                transactions.rollbackQuietly(handle, t);
+                throw t;
+            }
+            handle.commit();
+            return result;
+        } finally {
+            if (previousIsolation >= 0) {
+                restoreIsolation(handle.getConnection(), previousIsolation);
+            }
         }
-        handle.commit();
-        return result;
+    }
+
+    /** Raises the connection's isolation to {@code wanted}; returns the level to restore, or -1 if unchanged. */
+    private int raiseIsolation(Connection connection, TransactionIsolation wanted) {
+        try {
+            int previous = connection.getTransactionIsolation();
+            if (previous >= wanted.jdbcLevel()) {
+                return -1;
+            }
+            connection.setTransactionIsolation(wanted.jdbcLevel());
+            return previous;
+        } catch (SQLException e) {
+            throw Errors.translate(e, null, null, connector);
+        }
+    }
+
+    private static void restoreIsolation(Connection connection, int level) {
+        try {
+            if (!connection.isClosed()) {
+                connection.setTransactionIsolation(level);
+            }
+        } catch (SQLException e) {
+            // A broken connection is discarded by the pool, which also resets isolation on return.
+        }
     }
 
     private <R, X extends Exception> R joinTransaction(Session session, boolean readOnly,
@@ -273,7 +339,7 @@ public final class Database implements AutoCloseable {
             return callback.withSession(session);
         }
         // A plain session (withSession) is open on this thread: run the transaction on its connection.
-        return runTransaction(session, readOnly || state.isReadOnly(), callback);
+        return runTransaction(session, readOnly || state.isReadOnly(), null, callback);
     }
 
     private Session openSession(Access access) {
