@@ -158,7 +158,7 @@ public final class Database implements AutoCloseable {
         try {
             return callback.withSession(session);
         } catch (Throwable t) {
-            throw Sneaky.<X>rethrow(Errors.translateEscaped(t, connector));
+            throw Sneaky.<X>rethrow(closedUnder(Errors.translateEscaped(t, connector)));
         } finally {
             closeSession(session);
         }
@@ -259,7 +259,7 @@ public final class Database implements AutoCloseable {
             try {
                 return runTransaction(session, readOnly, isolation, callback);
             } catch (Throwable t) {
-                failure = Errors.translateEscaped(t, connector);
+                failure = closedUnder(Errors.translateEscaped(t, connector));
             } finally {
                 closeSession(session);
             }
@@ -379,6 +379,19 @@ public final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw Sneaky.rethrow(failure);
         }
+    }
+
+    /**
+     * A database failure of work that {@link #close()} cut short says so, instead of what the driver saw (an
+     * interrupted statement, a closed connection).
+     */
+    private Throwable closedUnder(Throwable failure) {
+        if (!closed || !(failure instanceof DataportException)
+                || String.valueOf(failure.getMessage()).startsWith("Database is closed")) {
+            return failure;
+        }
+        return new ConnectionException("Database is closed: " + config.maskedUrl() + ". It was closed while this "
+                + "work ran, which stopped it; close it only at shutdown, after the work ends.", failure);
     }
 
     private void checkOpen() {
