@@ -263,6 +263,16 @@ public final class Database implements AutoCloseable {
             } finally {
                 closeSession(session);
             }
+            if (failure instanceof ConnectionException && !closed && session.state().commitSent()) {
+                throw Sneaky.<X>rethrow(new ConnectionException("Connection lost while committing: the transaction "
+                        + "may or may not have been saved. Check before running it again, or make it idempotent.",
+                        failure));
+            }
+            if (failedOnDeadConnection(session, failure) && attempt < config.maxAttempts()) {
+                // The pool handed out a connection the server had closed while it was idle; nothing ran.
+                retries.increment();
+                continue;
+            }
             if (!Errors.isConflict(failure, connector)) {
                 throw Sneaky.<X>rethrow(failure);
             }
@@ -293,6 +303,7 @@ public final class Database implements AutoCloseable {
                 transactions.rollbackQuietly(handle, t);
                 throw t;
             }
+            session.state().commitStarted();
             handle.commit();
             return result;
         } finally {
@@ -379,6 +390,15 @@ public final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw Sneaky.rethrow(failure);
         }
+    }
+
+    /**
+     * Whether a transaction failed only because its connection was already dead when it got it: a connection
+     * failure before its first statement completed and before any commit. Such a transaction is run again on
+     * another connection; one that lost its connection later fails with {@link ConnectionException}.
+     */
+    private boolean failedOnDeadConnection(Session session, Throwable failure) {
+        return failure instanceof ConnectionException && !closed && session.state().nothingDoneYet();
     }
 
     /**
