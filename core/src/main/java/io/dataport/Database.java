@@ -12,7 +12,9 @@ import io.dataport.spi.Backend;
 import io.dataport.spi.Connector;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -355,7 +357,13 @@ public final class Database implements AutoCloseable {
 
     private Session openSession(Access access) {
         checkOpen();
-        Handle handle = ConnectorConnectionFactory.open(jdbi, access);
+        Handle handle;
+        try {
+            handle = ConnectorConnectionFactory.open(jdbi, access);
+        } catch (JdbiException e) {
+            // Jdbi wraps a connection that fails while the handle is set up (closed under the pool).
+            throw (RuntimeException) closedUnder(Errors.translateEscaped(e, connector));
+        }
         TxState state = transactions.state(handle);
         state.confineToCurrentThread();
         state.setReadOnly(access == Access.READ_ONLY || config.readOnly());
@@ -394,11 +402,20 @@ public final class Database implements AutoCloseable {
 
     /**
      * Whether a transaction failed only because its connection was already dead when it got it: a connection
-     * failure before its first statement completed and before any commit. Such a transaction is run again on
-     * another connection; one that lost its connection later fails with {@link ConnectionException}.
+     * failure before its first statement completed and before any commit, other than a network timeout. Such a
+     * transaction is run again on another connection; one that lost its connection later fails with
+     * {@link ConnectionException}.
      */
     private boolean failedOnDeadConnection(Session session, Throwable failure) {
-        return failure instanceof ConnectionException && !closed && session.state().nothingDoneYet();
+        if (!(failure instanceof ConnectionException) || closed || !session.state().nothingDoneYet()) {
+            return false;
+        }
+        for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException) {
+                return false; // A silent network, not a dead connection: another connection would wait as long.
+            }
+        }
+        return true;
     }
 
     /**
