@@ -160,7 +160,12 @@ final class PostgresConnector implements Connector {
 
     @Override
     public ErrorKind classify(SQLException e) {
-        ErrorKind kind = ErrorKind.fromSqlState(e.getSQLState());
+        String state = e.getSQLState();
+        if ("25P03".equals(state) || "57P05".equals(state)) {
+            // idle_in_transaction_session_timeout, idle_session_timeout: the server closed the connection.
+            return ErrorKind.CONNECTION;
+        }
+        ErrorKind kind = ErrorKind.fromSqlState(state);
         if (kind == ErrorKind.OTHER && !(e instanceof PSQLException)) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("is closed") || message.contains("has been closed")) {
