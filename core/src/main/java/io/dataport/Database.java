@@ -2,7 +2,12 @@ package io.dataport;
 
 import io.dataport.internal.Backends;
 import io.dataport.internal.ConnectorConnectionFactory;
+import io.dataport.internal.EntityInfo;
+import io.dataport.internal.EntityRepository;
+import io.dataport.internal.EntityRowMapperFactory;
+import io.dataport.internal.EntitySchema;
 import io.dataport.internal.Errors;
+import io.dataport.internal.HandleAccess;
 import io.dataport.internal.SessionTransactionHandler;
 import io.dataport.internal.Sneaky;
 import io.dataport.internal.TxState;
@@ -50,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final SessionTransactionHandler transactions;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
     private final LongAdder retries = new LongAdder();
+    private final HandleAccess handles;
     private volatile boolean closed;
 
     private Database(DatabaseConfig config, Backend backend, Connector connector) {
@@ -58,6 +64,8 @@ public final class Database implements AutoCloseable {
         this.connector = connector;
         this.jdbi = ConnectorConnectionFactory.createJdbi(connector, config.showParameterValues());
         this.transactions = (SessionTransactionHandler) jdbi.getTransactionHandler();
+        this.jdbi.registerRowMapper(new EntityRowMapperFactory(connector.dialect()));
+        this.handles = new DatabaseHandles(this);
     }
 
     /**
@@ -181,12 +189,15 @@ public final class Database implements AutoCloseable {
      * <pre>{@code CrudRepository<User, Long> users = db.repository(User.class);}</pre>
      */
     public <T, ID> CrudRepository<T, ID> repository(Class<T> entityType) {
-        throw new UnsupportedOperationException("CrudRepository: see issue 3");
+        checkOpen();
+        return new EntityRepository<>(EntityInfo.of(Objects.requireNonNull(entityType, "entityType")),
+                connector.dialect(), handles);
     }
 
-    /** Creates and drops entity tables in this database's dialect. */
+    /** Creates and drops entity tables in this database's dialect, each call in a transaction of its own. */
     public Schema schema() {
-        throw new UnsupportedOperationException("Schema: see issue 3");
+        checkOpen();
+        return new EntitySchema(connector.dialect(), handles);
     }
 
     /** The name of the backend serving this database: {@code "sqlite"} or {@code "postgres"}. */
@@ -356,6 +367,12 @@ public final class Database implements AutoCloseable {
     }
 
     private Session openSession(Access access) {
+        Session session = openUnregisteredSession(access);
+        current.set(session);
+        return session;
+    }
+
+    private Session openUnregisteredSession(Access access) {
         checkOpen();
         Handle handle;
         try {
@@ -367,13 +384,52 @@ public final class Database implements AutoCloseable {
         TxState state = transactions.state(handle);
         state.confineToCurrentThread();
         state.setReadOnly(access == Access.READ_ONLY || config.readOnly());
-        Session session = new Session(this, handle, state);
-        current.set(session);
-        return session;
+        return new Session(this, handle, state);
+    }
+
+    /**
+     * The handle a repository stream reads through: the session open on this thread, or else a read-only
+     * transaction of its own, held until the stream is closed and confined to this thread. It is not made the
+     * thread's current session, so other work on the thread runs in transactions of its own meanwhile.
+     */
+    HandleAccess.StreamHandle openStream() {
+        Session joined = current.get();
+        if (joined != null) {
+            joined.state().checkUsable();
+            return new SessionHandles(joined);
+        }
+        Session session = openUnregisteredSession(Access.READ_ONLY);
+        try {
+            session.state().setReadOnly(true);
+            session.rawHandle().begin();
+        } catch (RuntimeException e) {
+            closeUnregisteredSession(session);
+            throw e;
+        }
+        return new HandleAccess.StreamHandle() {
+            private boolean released;
+
+            @Override
+            public Handle handle() {
+                return session.handle();
+            }
+
+            @Override
+            public void release() {
+                if (!released) {
+                    released = true;
+                    closeUnregisteredSession(session);
+                }
+            }
+        };
     }
 
     private void closeSession(Session session) {
         current.remove();
+        closeUnregisteredSession(session);
+    }
+
+    private void closeUnregisteredSession(Session session) {
         session.state().close();
         Handle handle = session.rawHandle();
         try {

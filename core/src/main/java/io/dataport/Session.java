@@ -1,7 +1,11 @@
 package io.dataport;
 
+import io.dataport.internal.EntityInfo;
+import io.dataport.internal.EntityRepository;
 import io.dataport.internal.TxState;
 import org.jdbi.v3.core.Handle;
+
+import java.util.Objects;
 
 /**
  * One unit of work on one connection: the argument of {@link Database#inTransaction} and
@@ -67,7 +71,8 @@ public final class Session {
      */
     public <T, ID> CrudRepository<T, ID> repository(Class<T> entityType) {
         state.checkUsable();
-        throw new UnsupportedOperationException("CrudRepository: see issue 3");
+        return new EntityRepository<>(EntityInfo.of(Objects.requireNonNull(entityType, "entityType")),
+                database.connector().dialect(), new SessionHandles(this));
     }
 
     /** Whether a transaction is open on this session. */

@@ -53,7 +53,11 @@ public final class ConnectorConnectionFactory implements ConnectionFactory {
     @Override
     public Connection openConnection() throws SQLException {
         Access access = NEXT_ACCESS.get();
-        return connector.acquire(access == null ? Access.READ_WRITE : access);
+        try {
+            return connector.acquire(access == null ? Access.READ_WRITE : access);
+        } catch (SQLException e) {
+            throw Errors.translate(e, null, null, connector);
+        }
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class Errors {
             case TIMEOUT:
                 return new QueryTimeoutException("Statement cancelled by a timeout: " + reason + "." + where, sql, e);
             case CONNECTION:
-                return new ConnectionException("Database connection failed: " + reason
+                return new ConnectionException("Database connection failed: " + reason + rootCause(e)
                         + ". Check that the database is up and reachable; the next transaction gets a new connection."
                         + where, e);
             case AUTHENTICATION:
@@ -93,6 +93,18 @@ public final class Errors {
             }
         }
         return false;
+    }
+
+    /** The innermost cause, when it says more than the driver's summary (an unknown host, a refused port). */
+    static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root == t || root.getMessage() == null) {
+            return "";
+        }
+        return " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
     }
 
     static String firstLine(String message) {

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * infinite set to finite defaults, and server error details (which may hold row values) kept out of messages.
  */
 final class PostgresConnector implements Connector {
-    private static final Dialect DIALECT = () -> "postgres";
+    private static final Dialect DIALECT = PostgresDialect.INSTANCE;
     private static final AtomicInteger POOLS = new AtomicInteger();
     static final int DEFAULT_POOL_SIZE = 10;
 

@@ -32,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * from one process. Other processes are handled by the busy timeout and core's retry.
  */
 final class SqliteConnector implements Connector {
-    private static final Dialect DIALECT = () -> "sqlite";
+    private static final Dialect DIALECT = SqliteDialect.INSTANCE;
 
     private final SqliteSettings settings;
     private final DatabaseConfig config;

@@ -1,0 +1,31 @@
+package io.dataport.internal;
+
+import org.jdbi.v3.core.Handle;
+
+import java.util.function.Function;
+
+/**
+ * Where a repository runs its statements: in the transaction open on the calling thread or one of its own
+ * (a repository from a Database), or always in one session (a repository from a Session).
+ */
+public interface HandleAccess {
+
+    /** Runs read-only work; outside a transaction, in a read-only transaction of its own. */
+    <R> R read(Function<Handle, R> work);
+
+    /** Runs work that writes; outside a transaction, in a read-write transaction of its own (retried). */
+    <R> R write(Function<Handle, R> work);
+
+    /**
+     * A handle for a stream, held until {@link StreamHandle#release()}: outside a transaction, a read-only
+     * transaction of its own, confined to the calling thread.
+     */
+    StreamHandle openStream();
+
+    /** A handle lent to a stream and what gives it back. */
+    interface StreamHandle {
+        Handle handle();
+
+        void release();
+    }
+}

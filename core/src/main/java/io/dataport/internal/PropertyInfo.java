@@ -1,0 +1,132 @@
+package io.dataport.internal;
+
+import io.dataport.spi.ColumnType;
+
+import java.lang.invoke.MethodHandle;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * One stored property of an entity: its column, its portable type and how to read and write it. Immutable;
+ * built once per entity class by {@link EntityInfo}.
+ */
+public final class PropertyInfo {
+    final String name;
+    final String column;
+    final Class<?> javaType;
+    final ColumnType type;
+    final boolean primitive;
+    final boolean unique;
+    final int length;
+    final boolean id;
+    final boolean version;
+    /** For records: the index of the component in the canonical constructor; -1 for classes. */
+    final int componentIndex;
+    /** {@code (Object) -> Object}. */
+    final MethodHandle getter;
+    /** {@code (Object, Object) -> void}, for classes only. */
+    final MethodHandle setter;
+    private final Map<String, Object> enumConstants;
+
+    PropertyInfo(String name, String column, Class<?> javaType, ColumnType type, boolean unique, int length,
+                 boolean id, boolean version, int componentIndex, MethodHandle getter, MethodHandle setter,
+                 Map<String, Object> enumConstants) {
+        this.name = name;
+        this.column = column;
+        this.javaType = javaType;
+        this.type = type;
+        this.primitive = javaType.isPrimitive();
+        this.unique = unique;
+        this.length = length;
+        this.id = id;
+        this.version = version;
+        this.componentIndex = componentIndex;
+        this.getter = getter;
+        this.setter = setter;
+        this.enumConstants = enumConstants;
+    }
+
+    /** The Java property name. */
+    public String name() {
+        return name;
+    }
+
+    /** The column name, unquoted. */
+    public String column() {
+        return column;
+    }
+
+    /** The portable type it is stored as. */
+    public ColumnType type() {
+        return type;
+    }
+
+    /** The property's value on an entity. */
+    Object get(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Sets the property on a (non-record) entity. */
+    void set(Object entity, Object value) {
+        try {
+            setter.invokeExact(entity, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * The value to bind: enums by name, temporal values truncated to microseconds, {@code OffsetDateTime}
+     * normalised to UTC.
+     */
+    Object toDatabase(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (enumConstants != null) {
+            return ((Enum<?>) value).name();
+        }
+        switch (type) {
+            case INSTANT:
+                return ((Instant) value).truncatedTo(ChronoUnit.MICROS);
+            case OFFSET_DATE_TIME:
+                return ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            case LOCAL_DATE_TIME:
+                return ((LocalDateTime) value).truncatedTo(ChronoUnit.MICROS);
+            case LOCAL_TIME:
+                return ((LocalTime) value).truncatedTo(ChronoUnit.MICROS);
+            default:
+                return value;
+        }
+    }
+
+    /** The Java value of what the dialect read: enums from their name, primitives never null. */
+    Object fromDatabase(Object value, Class<?> entityType) {
+        if (value == null) {
+            return primitive ? EntityInfo.defaultValue(javaType) : null;
+        }
+        if (enumConstants != null) {
+            Object constant = enumConstants.get(value);
+            if (constant == null) {
+                throw new io.dataport.MappingException("Entity " + entityType.getName() + " property '" + name
+                        + "' read a value that names no constant of " + javaType.getName()
+                        + ". Store enum names only, or add the missing constant.");
+            }
+            return constant;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,403 @@
+package io.dataport.contract;
+
+import io.dataport.ConfigurationException;
+import io.dataport.CrudRepository;
+import io.dataport.DuplicateKeyException;
+import io.dataport.EntityNotFoundException;
+import io.dataport.MappingException;
+import io.dataport.OptimisticLockException;
+import io.dataport.Page;
+import io.dataport.PageRequest;
+import io.dataport.Sort;
+import io.dataport.mapping.Column;
+import io.dataport.mapping.Id;
+import io.dataport.mapping.Table;
+import io.dataport.mapping.Version;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every {@link CrudRepository} operation, the same on every backend. */
+public abstract class RepositoryContract extends ContractSupport {
+
+    /** The entity of the example. */
+    @Table("users")
+    public record User(@Id Long id, String name, @Column(unique = true) String email, boolean active, Instant joined) {
+        User withName(String newName) {
+            return new User(id, newName, email, active, joined);
+        }
+    }
+
+    /** An entity with optimistic locking. */
+    public record Account(@Id Long id, String owner, long balance, @Version long version) {
+    }
+
+    /** An entity whose id the application assigns. */
+    public record Tag(@Id UUID id, String label) {
+    }
+
+    /** A mutable class entity with a String id. */
+    public static class Note {
+        @Id
+        String code;
+        String text;
+        @Version
+        long version;
+
+        Note() {
+        }
+
+        Note(String code, String text) {
+            this.code = code;
+            this.text = text;
+        }
+    }
+
+    /** A SqlObject using entity mapping. */
+    public interface UserQueries {
+        @SqlQuery("select * from users where email = :email")
+        Optional<User> byEmail(String email);
+
+        @SqlQuery("select * from users order by id")
+        List<User> all();
+    }
+
+    private static final Instant JOINED = Instant.parse("2024-03-01T10:15:30.123456Z");
+
+    protected CrudRepository<User, Long> users;
+
+    @BeforeEach
+    void schema() {
+        db.schema().create(User.class, Account.class, Tag.class, Note.class);
+        users = db.repository(User.class);
+    }
+
+    private static User user(String name) {
+        return new User(null, name, name.toLowerCase() + "@example.com", true, JOINED);
+    }
+
+    @Test
+    void insertFillsInTheGeneratedIdAndFindByIdReadsTheRowBack() {
+        User ada = users.insert(user("Ada"));
+        User bob = users.insert(user("Bob"));
+        assertThat(ada.id()).isNotNull();
+        assertThat(bob.id()).isNotNull().isNotEqualTo(ada.id());
+        assertThat(users.findById(ada.id())).contains(ada);
+        assertThat(users.findById(-1L)).isEmpty();
+    }
+
+    @Test
+    void insertKeepsAnIdTheApplicationGives() {
+        User fixed = new User(42L, "Fix", "fix@example.com", false, JOINED);
+        assertThat(users.insert(fixed)).isEqualTo(fixed);
+        assertThat(users.findById(42L)).contains(fixed);
+    }
+
+    @Test
+    void insertAllInsertsInOneBatchAndReturnsIdsInOrder() {
+        List<User> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(user("U" + i));
+        }
+        List<User> inserted = users.insertAll(batch);
+        assertThat(inserted).hasSize(250);
+        for (int i = 0; i < 250; i++) {
+            assertThat(inserted.get(i).name()).isEqualTo("U" + i);
+            assertThat(users.findById(inserted.get(i).id())).contains(inserted.get(i));
+        }
+        assertThat(inserted.stream().map(User::id).distinct().count()).isEqualTo(250);
+        assertThat(users.count()).isEqualTo(250);
+        assertThat(users.insertAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void insertAllWithAssignedIdsAndMixedIds() {
+        List<Tag> tags = List.of(new Tag(UUID.randomUUID(), "a"), new Tag(UUID.randomUUID(), "b"));
+        CrudRepository<Tag, UUID> repo = db.repository(Tag.class);
+        assertThat(repo.insertAll(tags)).isEqualTo(tags);
+        assertThat(repo.findAllById(List.of(tags.get(1).id(), tags.get(0).id()))).containsExactly(tags.get(1), tags.get(0));
+
+        List<User> mixed = users.insertAll(List.of(new User(1000L, "Given", "given@example.com", true, JOINED),
+                user("Generated")));
+        assertThat(mixed.get(0).id()).isEqualTo(1000L);
+        assertThat(mixed.get(1).id()).isNotNull();
+        assertThat(users.findAll()).containsExactlyInAnyOrderElementsOf(mixed);
+    }
+
+    @Test
+    void insertAllIsAllOrNothing() {
+        users.insert(user("Ada"));
+        assertThatThrownBy(() -> users.insertAll(List.of(user("Bob"), user("Ada"))))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void insertOfAssignedIdTypeWithNullIdIsRejected() {
+        assertThatThrownBy(() -> db.repository(Tag.class).insert(new Tag(null, "x")))
+                .isInstanceOf(MappingException.class).hasMessageContaining("Tag").hasMessageContaining("'id'");
+    }
+
+    @Test
+    void updateChangesTheRowAndAMissingRowFailsWithEntityNotFound() {
+        User ada = users.insert(user("Ada"));
+        User renamed = users.update(ada.withName("Ada L."));
+        assertThat(renamed.name()).isEqualTo("Ada L.");
+        assertThat(users.findById(ada.id())).contains(renamed);
+        assertThatThrownBy(() -> users.update(new User(999L, "Nobody", "n@example.com", true, JOINED)))
+                .isInstanceOf(EntityNotFoundException.class).hasMessageContaining("users");
+        assertThatThrownBy(() -> users.update(user("New"))).isInstanceOf(EntityNotFoundException.class);
+    }
+
+    @Test
+    void staleVersionFailsWithOptimisticLockOnUpdateAndDelete() {
+        CrudRepository<Account, Long> accounts = db.repository(Account.class);
+        Account a = accounts.insert(new Account(null, "ada", 100, 0));
+        assertThat(a.version()).isZero();
+        Account a1 = accounts.update(new Account(a.id(), "ada", 90, a.version()));
+        assertThat(a1.version()).isEqualTo(1);
+        assertThat(accounts.findById(a.id())).contains(a1);
+        assertThatThrownBy(() -> accounts.update(new Account(a.id(), "ada", 80, 0)))
+                .isInstanceOf(OptimisticLockException.class).hasMessageContaining("Account");
+        assertThatThrownBy(() -> accounts.delete(a)).isInstanceOf(OptimisticLockException.class);
+        assertThat(accounts.findById(a.id()).orElseThrow().balance()).isEqualTo(90);
+        assertThat(accounts.delete(a1)).isTrue();
+        assertThat(accounts.delete(a1)).isFalse();
+        assertThatThrownBy(() -> accounts.update(a1)).isInstanceOf(EntityNotFoundException.class);
+    }
+
+    @Test
+    void classEntitiesAreFilledInPlaceAndVersioned() {
+        CrudRepository<Note, String> notes = db.repository(Note.class);
+        Note n = notes.insert(new Note("n1", "first"));
+        n.text = "second";
+        Note updated = notes.update(n);
+        assertThat(updated.version).isEqualTo(1);
+        Note read = notes.findById("n1").orElseThrow();
+        assertThat(read.text).isEqualTo("second");
+        assertThat(read.version).isEqualTo(1);
+    }
+
+    @Test
+    void saveInsertsWhenTheIdIsNullElseUpdates() {
+        User ada = users.save(user("Ada"));
+        assertThat(ada.id()).isNotNull();
+        User renamed = users.save(ada.withName("Countess"));
+        assertThat(renamed.id()).isEqualTo(ada.id());
+        assertThat(users.count()).isEqualTo(1);
+        assertThat(users.findById(ada.id()).orElseThrow().name()).isEqualTo("Countess");
+    }
+
+    @Test
+    void upsertInsertsThenUpdatesOnIdConflict() {
+        User fixed = new User(7L, "Seven", "seven@example.com", true, JOINED);
+        users.upsert(fixed);
+        assertThat(users.findById(7L)).contains(fixed);
+        users.upsert(fixed.withName("Sieben"));
+        assertThat(users.findById(7L).orElseThrow().name()).isEqualTo("Sieben");
+        assertThat(users.count()).isEqualTo(1);
+        User generated = users.upsert(user("Gen"));
+        assertThat(generated.id()).isNotNull();
+
+        CrudRepository<Account, Long> accounts = db.repository(Account.class);
+        Account a = accounts.upsert(new Account(5L, "ada", 10, 0));
+        assertThat(a.version()).isZero();
+        Account b = accounts.upsert(new Account(5L, "ada", 20, 0));
+        assertThat(b.version()).isEqualTo(1);
+        assertThat(accounts.findById(5L)).contains(b);
+    }
+
+    @Test
+    void findAllByIdKeepsTheOrderOfTheIdsAndLeavesOutMissingOnes() {
+        List<User> inserted = users.insertAll(List.of(user("A"), user("B"), user("C")));
+        List<Long> ids = List.of(inserted.get(2).id(), -5L, inserted.get(0).id());
+        assertThat(users.findAllById(ids)).containsExactly(inserted.get(2), inserted.get(0));
+        assertThat(users.findAllById(List.of())).isEmpty();
+        List<Long> many = new ArrayList<>();
+        for (long i = 0; i < 1200; i++) {
+            many.add(i + 100_000);
+        }
+        many.add(inserted.get(1).id());
+        assertThat(users.findAllById(many)).containsExactly(inserted.get(1));
+    }
+
+    @Test
+    void findAllReturnsEveryEntityOrderedById() {
+        List<User> inserted = users.insertAll(List.of(user("C"), user("A"), user("B")));
+        assertThat(users.findAll()).containsExactlyElementsOf(inserted);
+    }
+
+    @Test
+    void findAllPagesInTheSortOrderMadeTotalByTheId() {
+        List<User> inserted = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            inserted.add(users.insert(new User(null, i % 2 == 0 ? "same" : "other", "u" + i + "@x.org", true, JOINED)));
+        }
+        Page<User> first = users.findAll(PageRequest.of(0, 10, Sort.by("name")));
+        assertThat(first.totalElements()).isEqualTo(25);
+        assertThat(first.totalPages()).isEqualTo(3);
+        assertThat(first.hasNext()).isTrue();
+        List<User> all = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            all.addAll(users.findAll(PageRequest.of(p, 10, Sort.by("name"))).content());
+        }
+        List<User> expected = inserted.stream()
+                .sorted((a, b) -> a.name().equals(b.name()) ? Long.compare(a.id(), b.id()) : a.name().compareTo(b.name()))
+                .collect(Collectors.toList());
+        assertThat(all).containsExactlyElementsOf(expected);
+        Page<User> last = users.findAll(PageRequest.of(2, 10, Sort.by("name")));
+        assertThat(last.content()).hasSize(5);
+        assertThat(last.hasNext()).isFalse();
+        assertThat(users.findAll(PageRequest.of(9, 10)).content()).isEmpty();
+
+        List<User> descending = users.findAll(PageRequest.of(0, 25, Sort.parse("-name,-id"))).content();
+        assertThat(descending.get(0).name()).isEqualTo("same");
+        assertThat(descending.get(0).id()).isEqualTo(inserted.get(24).id());
+        assertThat(users.findAll(PageRequest.of(0, 3)).content()).containsExactlyElementsOf(inserted.subList(0, 3));
+    }
+
+    @Test
+    void unknownSortPropertyIsRejectedBeforeAnySqlRuns() {
+        users.insert(user("Ada"));
+        assertThatThrownBy(() -> users.findAll(PageRequest.of(0, 10, Sort.by("name; drop table users"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'name; drop table users'")
+                .hasMessageContaining("id, name, email, active, joined");
+        assertThatThrownBy(() -> users.findAll(PageRequest.of(0, 10, Sort.by("email_address"))))
+                .isInstanceOf(ConfigurationException.class);
+        assertThat(users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void streamReadsEveryRowInChunksAndReleasesItsConnectionOnClose() {
+        List<User> batch = new ArrayList<>();
+        for (int i = 0; i < 3_500; i++) {
+            batch.add(user("S" + i));
+        }
+        users.insertAll(batch);
+        try (Stream<User> stream = users.stream()) {
+            Iterator<User> it = stream.iterator();
+            long previous = Long.MIN_VALUE;
+            int n = 0;
+            while (it.hasNext()) {
+                User u = it.next();
+                assertThat(u.id()).isGreaterThan(previous);
+                previous = u.id();
+                n++;
+            }
+            assertThat(n).isEqualTo(3_500);
+        }
+        try (Stream<User> stream = users.stream()) {
+            assertThat(stream.limit(10).count()).isEqualTo(10);
+        }
+        // The stream's connection and transaction are gone: writes and reads still work.
+        users.insert(user("After"));
+        assertThat(users.count()).isEqualTo(3_501);
+    }
+
+    @Test
+    void streamInsideATransactionUsesItsSession() {
+        users.insertAll(List.of(user("A"), user("B")));
+        long n = db.inTransaction(s -> {
+            users.insert(user("C"));
+            try (Stream<User> stream = users.stream()) {
+                return stream.count();
+            }
+        });
+        assertThat(n).isEqualTo(3);
+    }
+
+    @Test
+    void countExistsAndDeletes() {
+        List<User> inserted = users.insertAll(List.of(user("A"), user("B"), user("C")));
+        assertThat(users.count()).isEqualTo(3);
+        assertThat(users.existsById(inserted.get(0).id())).isTrue();
+        assertThat(users.deleteById(inserted.get(0).id())).isTrue();
+        assertThat(users.deleteById(inserted.get(0).id())).isFalse();
+        assertThat(users.existsById(inserted.get(0).id())).isFalse();
+        assertThat(users.delete(inserted.get(1))).isTrue();
+        assertThat(users.delete(inserted.get(1))).isFalse();
+        assertThat(users.count()).isEqualTo(1);
+        assertThat(users.deleteAll()).isEqualTo(1);
+        assertThat(users.count()).isZero();
+    }
+
+    @Test
+    void duplicateUniqueValueRaisesDuplicateKey() {
+        users.insert(user("Ada"));
+        assertThatThrownBy(() -> users.insert(user("Ada"))).isInstanceOf(DuplicateKeyException.class);
+        User bob = users.insert(user("Bob"));
+        assertThatThrownBy(() -> users.update(new User(bob.id(), "Bob", "ada@example.com", true, JOINED)))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> users.insert(new User(bob.id(), "Dup", "dup@example.com", true, JOINED)))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(users.count()).isEqualTo(2);
+    }
+
+    @Test
+    void repositoryFromDatabaseJoinsTheTransactionOpenOnTheThread() {
+        assertThatThrownBy(() -> db.useTransaction(s -> {
+            users.insert(user("Ada"));
+            assertThat(users.count()).isEqualTo(1);
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(users.count()).isZero();
+    }
+
+    @Test
+    void repositoryFromSessionWorksInThatSession() {
+        User ada = users.insert(user("Ada"));
+        db.useTransaction(s -> {
+            CrudRepository<User, Long> r = s.repository(User.class);
+            r.update(ada.withName("Ada L."));
+            r.insert(user("Bob"));
+            r.deleteById(ada.id());
+        });
+        assertThat(users.findAll()).extracting(User::name).containsExactly("Bob");
+        assertThatThrownBy(() -> db.useTransaction(s -> {
+            s.repository(User.class).insert(user("Cy"));
+            throw new IllegalStateException("roll back");
+        })).hasMessage("roll back");
+        assertThat(users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void wrongIdTypeIsRejected() {
+        CrudRepository<User, Object> raw = db.repository(User.class);
+        assertThatThrownBy(() -> raw.findById(1)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("Long");
+    }
+
+    @Test
+    void entitiesMapInSqlObjectQueries() {
+        User ada = users.insert(user("Ada"));
+        User bob = users.insert(user("Bob"));
+        Optional<User> found = db.inTransaction(s -> s.attach(UserQueries.class).byEmail("bob@example.com"));
+        assertThat(found).contains(bob);
+        List<User> all = db.inTransaction(s -> s.attach(UserQueries.class).all());
+        assertThat(all).containsExactly(ada, bob);
+        User one = db.inTransaction(s -> s.handle().createQuery("select * from users where id = :id")
+                .bind("id", ada.id()).mapTo(User.class).one());
+        assertThat(one).isEqualTo(ada);
+    }
+
+    @Test
+    void instantsKeepMicroseconds() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        User u = users.insert(new User(null, "T", "t@x.org", false, now));
+        assertThat(users.findById(u.id()).orElseThrow().joined()).isEqualTo(now);
+    }
+}

@@ -1,0 +1,83 @@
+package io.dataport.postgres;
+
+import io.dataport.ConfigurationException;
+import io.dataport.Database;
+import io.dataport.DatabaseConfig;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Constructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** URL parsing, without a server. */
+class PostgresUrlTest {
+
+    private static PostgresUrl parse(String url) {
+        return PostgresUrl.parse(config(Database.builder(url)));
+    }
+
+    static DatabaseConfig config(Database.Builder builder) {
+        try {
+            Constructor<DatabaseConfig> c = DatabaseConfig.class.getDeclaredConstructor(Database.Builder.class);
+            c.setAccessible(true);
+            return c.newInstance(builder);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void libpqUriWithCredentialsAndParameters() {
+        PostgresUrl url = parse("postgresql://app:s%40cret@db.example.com:6543/shop?sslmode=require&application_name=web");
+        assertThat(url.jdbcUrl).isEqualTo("jdbc:postgresql://db.example.com:6543/shop");
+        assertThat(url.user).isEqualTo("app");
+        assertThat(url.password).isEqualTo("s@cret");
+        assertThat(url.properties).containsEntry("sslmode", "require").containsEntry("ApplicationName", "web");
+        assertThat(url.toString()).doesNotContain("s@cret");
+    }
+
+    @Test
+    void postgresSchemeAndDefaults() {
+        PostgresUrl url = parse("postgres://localhost/app");
+        assertThat(url.jdbcUrl).isEqualTo("jdbc:postgresql://localhost/app");
+        assertThat(url.user).isNull();
+        PostgresUrl noHost = parse("postgresql:///app");
+        assertThat(noHost.jdbcUrl).isEqualTo("jdbc:postgresql://localhost/app");
+    }
+
+    @Test
+    void jdbcFormMovesSecretsOutOfTheUrl() {
+        PostgresUrl url = parse("jdbc:postgresql://h:5432/db?user=u&password=p%26w&sslmode=disable");
+        assertThat(url.jdbcUrl).isEqualTo("jdbc:postgresql://h:5432/db");
+        assertThat(url.user).isEqualTo("u");
+        assertThat(url.password).isEqualTo("p&w");
+        assertThat(url.properties).containsOnlyKeys("sslmode");
+    }
+
+    @Test
+    void builderCredentialsWin() {
+        PostgresUrl url = PostgresUrl.parse(config(Database.builder("postgresql://a:b@h/db").user("u2").password("p2")));
+        assertThat(url.user).isEqualTo("u2");
+        assertThat(url.password).isEqualTo("p2");
+    }
+
+    @Test
+    void multipleHostsAndIpv6() {
+        assertThat(parse("postgresql://h1:5432,h2:5433/db").jdbcUrl).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/db");
+        assertThat(parse("postgresql://[::1]:5432/db").jdbcUrl).isEqualTo("jdbc:postgresql://[::1]:5432/db");
+    }
+
+    @Test
+    void malformedUrlsNameTheProblemAndHideThePassword() {
+        assertThatThrownBy(() -> parse("postgresql://u:topsecret@h:99999/db"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("outside 1-65535")
+                .hasMessageContaining("u:***@").hasMessageNotContaining("topsecret");
+        assertThatThrownBy(() -> parse("postgresql://[::1/db")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("closing ']'");
+        assertThatThrownBy(() -> parse("postgresql://:5432/db")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("host is missing");
+        assertThatThrownBy(() -> parse("postgresql://h/db?x=%zz")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("%-escape");
+    }
+}
