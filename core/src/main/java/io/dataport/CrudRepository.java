@@ -18,18 +18,33 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>A repository from {@link Database#repository(Class)} is thread-safe: each call joins the transaction open
- * on the calling thread, if any, or else runs in a transaction of its own. A repository from
- * {@link Session#repository(Class)} works in that session.
+ * on the calling thread, if any, or else runs in a transaction of its own (reads read-only, on SQLite's
+ * concurrent reader pool; writes read-write, retried on conflict). A repository from
+ * {@link Session#repository(Class)} works in that session, on its thread. Repositories are cheap: the mapping of
+ * an entity class and its SQL are computed once and shared.
+ *
+ * <p>Values: see {@link io.dataport.spi.ColumnType} for the supported property types. Temporal values keep
+ * microseconds (finer digits are truncated); an {@code OffsetDateTime} is stored as its instant and read back at
+ * UTC. Sorting compares text by Unicode code point and puts nulls last (ascending) on every backend.
  *
  * @param <T>  the entity type
  * @param <ID> the type of its {@link io.dataport.mapping.Id}
  */
 public interface CrudRepository<T, ID> {
 
-    /** Inserts the entity and returns it with its generated id (and version) filled in. */
+    /**
+     * Inserts the entity and returns it with its generated id filled in: a copy for a record, the same instance
+     * for a class. A {@code Long}/{@code Integer} id that is null is generated; any other id must be set. The
+     * {@code @Version}, if any, is stored as it is (0 for a new entity).
+     *
+     * @throws DuplicateKeyException when the id or a unique column is taken
+     */
     T insert(T entity);
 
-    /** Inserts all entities in one JDBC batch and returns them with their ids filled in, in order. */
+    /**
+     * Inserts all entities in one JDBC batch, in one transaction, and returns them with their ids filled in, in
+     * order. (Entities mixing given and null ids are inserted one statement each, in one transaction.)
+     */
     List<T> insertAll(Iterable<T> entities);
 
     /**
@@ -43,7 +58,11 @@ public interface CrudRepository<T, ID> {
     /** Inserts the entity when its id is null, else updates it. */
     T save(T entity);
 
-    /** Inserts the entity, or updates the row with the same id: one statement on every backend. */
+    /**
+     * Inserts the entity, or updates the row with the same id: one {@code INSERT ... ON CONFLICT (id) DO UPDATE}
+     * statement on every backend. The {@code @Version} is not checked: a new row keeps the entity's, an updated
+     * row's is incremented, and the result carries it. An entity with a null generated id is inserted.
+     */
     T upsert(T entity);
 
     /** The entity with this id, if any. */
@@ -59,8 +78,12 @@ public interface CrudRepository<T, ID> {
     Page<T> findAll(PageRequest request);
 
     /**
-     * Every entity, read in chunks as the stream is consumed: for tables too large for memory. Close the stream
-     * (try-with-resources) to release its connection.
+     * Every entity, ordered by id, read in chunks as the stream is consumed: for tables too large for memory.
+     * Outside a transaction the stream holds a read-only transaction and its connection of its own until it is
+     * closed, so always close it (try-with-resources). It is confined to the thread that opened it; inside a
+     * transaction it reads in that transaction.
+     *
+     * <pre>{@code try (Stream<User> all = users.stream()) { all.forEach(exporter::write); }}</pre>
      */
     Stream<T> stream();
 

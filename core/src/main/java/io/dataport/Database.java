@@ -2,6 +2,7 @@ package io.dataport;
 
 import io.dataport.internal.Backends;
 import io.dataport.internal.ConnectorConnectionFactory;
+import io.dataport.internal.DialectValues;
 import io.dataport.internal.EntityInfo;
 import io.dataport.internal.EntityRepository;
 import io.dataport.internal.EntityRowMapperFactory;
@@ -64,6 +65,8 @@ public final class Database implements AutoCloseable {
         this.connector = connector;
         this.jdbi = ConnectorConnectionFactory.createJdbi(connector, config.showParameterValues());
         this.transactions = (SessionTransactionHandler) jdbi.getTransactionHandler();
+        this.jdbi.registerArgument(DialectValues.arguments(connector.dialect()));
+        this.jdbi.registerColumnMapper(DialectValues.columnMappers(connector.dialect()));
         this.jdbi.registerRowMapper(new EntityRowMapperFactory(connector.dialect()));
         this.handles = new DatabaseHandles(this);
     }

@@ -8,7 +8,9 @@ import io.dataport.spi.Dialect;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SQL of one entity in one dialect, every statement built once. Identifiers come from the checked mapping
@@ -41,6 +43,9 @@ public final class EntitySql {
     final String deleteAll;
     final String createTable;
     final String dropTable;
+    /** Page queries by sort: a handful per entity in practice, capped since sorts may come from requests. */
+    private final Map<Sort, String> pages = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_PAGES = 256;
 
     EntitySql(EntityInfo<?> info, Dialect dialect) {
         this.dialect = dialect;
@@ -179,7 +184,14 @@ public final class EntitySql {
      * @throws ConfigurationException for a property the entity does not have, before any SQL runs
      */
     public String page(Sort sort) {
-        return selectAll + orderBy(sort) + dialect.limitOffset();
+        String sql = pages.get(sort);
+        if (sql == null) {
+            sql = selectAll + orderBy(sort) + dialect.limitOffset();
+            if (pages.size() < MAX_CACHED_PAGES) {
+                pages.putIfAbsent(sort, sql);
+            }
+        }
+        return sql;
     }
 
     /** {@code ORDER BY} for a sort: only properties of the entity, then the id unless already there. */

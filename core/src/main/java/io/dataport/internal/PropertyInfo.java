@@ -3,12 +3,6 @@ package io.dataport.internal;
 import io.dataport.spi.ColumnType;
 
 import java.lang.invoke.MethodHandle;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -99,18 +93,7 @@ public final class PropertyInfo {
         if (enumConstants != null) {
             return ((Enum<?>) value).name();
         }
-        switch (type) {
-            case INSTANT:
-                return ((Instant) value).truncatedTo(ChronoUnit.MICROS);
-            case OFFSET_DATE_TIME:
-                return ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            case LOCAL_DATE_TIME:
-                return ((LocalDateTime) value).truncatedTo(ChronoUnit.MICROS);
-            case LOCAL_TIME:
-                return ((LocalTime) value).truncatedTo(ChronoUnit.MICROS);
-            default:
-                return value;
-        }
+        return DialectValues.normalize(type, value);
     }
 
     /** The Java value of what the dialect read: enums from their name, primitives never null. */

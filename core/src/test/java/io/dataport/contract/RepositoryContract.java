@@ -2,12 +2,14 @@ package io.dataport.contract;
 
 import io.dataport.ConfigurationException;
 import io.dataport.CrudRepository;
+import io.dataport.Database;
 import io.dataport.DuplicateKeyException;
 import io.dataport.EntityNotFoundException;
 import io.dataport.MappingException;
 import io.dataport.OptimisticLockException;
 import io.dataport.Page;
 import io.dataport.PageRequest;
+import io.dataport.ReadOnlyException;
 import io.dataport.Sort;
 import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
@@ -24,6 +26,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -372,6 +379,57 @@ public abstract class RepositoryContract extends ContractSupport {
             throw new IllegalStateException("roll back");
         })).hasMessage("roll back");
         assertThat(users.count()).isEqualTo(1);
+    }
+
+    @Test
+    void oneRepositoryServesManyThreads() throws Exception {
+        int threads = 4;
+        int each = 50;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Long>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> ids = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        User u = users.insert(user("T" + thread + "x" + i));
+                        assertThat(users.findById(u.id())).contains(u);
+                        ids.add(u.id());
+                    }
+                    return ids;
+                }));
+            }
+            start.countDown();
+            List<Long> all = new ArrayList<>();
+            for (var f : futures) {
+                all.addAll(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(threads * each).doesNotHaveDuplicates();
+            assertThat(users.count()).isEqualTo(threads * each);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void readOnlyDatabaseReadsButRefusesRepositoryWrites() {
+        String url = target().freshUrl();
+        try (Database writer = Database.open(url)) {
+            writer.schema().create(User.class);
+            writer.repository(User.class).insert(user("Ada"));
+        }
+        try (Database readOnly = Database.builder(url).readOnly(true).open()) {
+            CrudRepository<User, Long> r = readOnly.repository(User.class);
+            assertThat(r.findAll()).extracting(User::name).containsExactly("Ada");
+            try (Stream<User> stream = r.stream()) {
+                assertThat(stream.count()).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> r.insert(user("Bob"))).isInstanceOf(ReadOnlyException.class);
+            assertThat(r.count()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -218,6 +218,73 @@ public abstract class ValueTypeContract extends ContractSupport {
     }
 
     @Test
+    void textSortsByCodePointAndDecimalsByValue() {
+        List<String> texts = List.of("b", "B", "a", "é", "z", "Z", "日本", "Ab", "aB", "", "10", "9");
+        List<String> decimals = List.of("10", "9.5", "-1", "0.001", "100.25", "-20", "2");
+        for (int i = 0; i < texts.size(); i++) {
+            Row row = with(EMPTY, "text", texts.get(i));
+            rows.insert(i < decimals.size() ? with(row, "decimal", new BigDecimal(decimals.get(i))) : row);
+        }
+        List<String> byText = rows.findAll(PageRequest.of(0, 100, Sort.by("text"))).content().stream().map(Row::text)
+                .collect(Collectors.toList());
+        assertThat(byText).containsExactly("", "10", "9", "Ab", "B", "Z", "a", "aB", "b", "z", "é", "日本");
+        List<BigDecimal> byDecimal = rows.findAll(PageRequest.of(0, 100, Sort.by("decimal"))).content().stream()
+                .map(Row::decimal).filter(d -> d != null).collect(Collectors.toList());
+        assertThat(byDecimal).isSortedAccordingTo(Comparator.naturalOrder()).hasSize(decimals.size());
+    }
+
+    @Test
+    void lowerLikeMatchesAsciiCaseInsensitivelyOnEveryBackend() {
+        for (String t : List.of("Ada Lovelace", "ADA BYRON", "adam", "Grace", "Äda")) {
+            rows.insert(with(EMPTY, "text", t));
+        }
+        List<String> found = db.inTransaction(s -> s.handle()
+                .createQuery("select text from value_rows where lower(text) like lower(:p) order by text")
+                .bind("p", "ada%").mapTo(String.class).list());
+        assertThat(found).containsExactly("ADA BYRON", "Ada Lovelace", "adam");
+    }
+
+    @Test
+    void ownQueriesBindAndReadValuesAsTheRepositoryStoresThem() {
+        Instant t0 = Instant.parse("2024-05-01T00:00:00.000001Z");
+        UUID ref = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
+        for (int i = 0; i < 3; i++) {
+            rows.insert(new Row(null, i, 0, (short) 0, false, 0, null, null, null, null, null, null,
+                    new BigDecimal("1.50").add(BigDecimal.valueOf(i)), null, i == 1 ? ref : null, null,
+                    t0.plusSeconds(i), t0.plusSeconds(i).atOffset(ZoneOffset.ofHours(2)),
+                    LocalDateTime.ofInstant(t0.plusSeconds(i), ZoneOffset.UTC), LocalDate.parse("2024-05-01").plusDays(i),
+                    LocalTime.parse("10:00:00.000001").plusSeconds(i)));
+        }
+        List<Long> later = db.inTransaction(s -> s.handle()
+                .createQuery("select p_long from value_rows where instant > :t and local_date_time > :ldt "
+                        + "and local_date >= :d and local_time > :lt and offset_date_time > :odt order by p_long")
+                .bind("t", t0).bind("ldt", LocalDateTime.ofInstant(t0, ZoneOffset.UTC))
+                .bind("d", LocalDate.parse("2024-05-02")).bind("lt", LocalTime.parse("10:00:00.000001"))
+                .bind("odt", t0.atOffset(ZoneOffset.ofHours(-5)))
+                .mapTo(Long.class).list());
+        assertThat(later).containsExactly(1L, 2L);
+        Long byUuid = db.inTransaction(s -> s.handle().createQuery("select p_long from value_rows where uuid = :u")
+                .bind("u", ref).mapTo(Long.class).one());
+        assertThat(byUuid).isEqualTo(1L);
+        Long byDecimal = db.inTransaction(s -> s.handle()
+                .createQuery("select p_long from value_rows where decimal = :d").bind("d", new BigDecimal("3.50"))
+                .mapTo(Long.class).one());
+        assertThat(byDecimal).isEqualTo(2L);
+        Instant first = db.inTransaction(s -> s.handle().createQuery("select min(instant) from value_rows")
+                .mapTo(Instant.class).one());
+        assertThat(first).isEqualTo(t0);
+        List<UUID> uuids = db.inTransaction(s -> s.handle().createQuery("select uuid from value_rows where uuid is not null")
+                .mapTo(UUID.class).list());
+        assertThat(uuids).containsExactly(ref);
+        BigDecimal decimal = db.inTransaction(s -> s.handle().createQuery("select decimal from value_rows where p_long = 0")
+                .mapTo(BigDecimal.class).one());
+        assertThat(decimal).isEqualTo(new BigDecimal("1.50"));
+        LocalDate day = db.inTransaction(s -> s.handle().createQuery("select local_date from value_rows where p_long = 2")
+                .mapTo(LocalDate.class).one());
+        assertThat(day).isEqualTo(LocalDate.parse("2024-05-03"));
+    }
+
+    @Test
     void nullsSortLastAscendingAndFirstDescending() {
         rows.insert(with(EMPTY, "wLong", 5L));
         rows.insert(EMPTY);

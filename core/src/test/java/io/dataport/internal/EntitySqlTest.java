@@ -81,6 +81,7 @@ class EntitySqlTest {
         assertThat(sql.page(Sort.parse("name,-active"))).endsWith(" ORDER BY \"name\" ASC NULLS LAST, "
                 + "\"active\" DESC, \"id\" LIMIT ? OFFSET ?");
         assertThat(sql.page(Sort.by("id").descending())).endsWith(" ORDER BY \"id\" DESC LIMIT ? OFFSET ?");
+        assertThat(sql.page(Sort.parse("name,-active"))).isSameAs(sql.page(Sort.parse("name,-active")));
     }
 
     @Test

@@ -21,6 +21,7 @@ class QuickStartTest {
         }
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("backend: ").contains("Created 3 rows: [hello, bonjour, hallo]")
-                .contains("Deleted 1 row: [hello, world, bonjour]");
+                .contains("text=hello]").contains("Updated 1 row: [hello, world, bonjour, hallo]")
+                .contains("Deleted 1 row: [hello, world, bonjour]").contains("2 rows left in ");
     }
 }

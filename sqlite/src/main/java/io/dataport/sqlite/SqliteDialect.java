@@ -75,6 +75,12 @@ final class SqliteDialect implements Dialect {
         return "SELECT last_insert_rowid()";
     }
 
+    /** BigDecimal is text: sort it by its numeric value (to double precision; ties then go by id). */
+    @Override
+    public String orderExpression(String quotedColumn, ColumnType type) {
+        return type == ColumnType.BIG_DECIMAL ? "CAST(" + quotedColumn + " AS REAL)" : quotedColumn;
+    }
+
     @Override
     public void bind(PreparedStatement statement, int index, ColumnType type, Object value) throws SQLException {
         switch (type) {
