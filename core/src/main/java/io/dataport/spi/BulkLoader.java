@@ -18,8 +18,11 @@ public interface BulkLoader {
      * @param connection    a connection the backend handed out, in a transaction
      * @param qualifiedTable the table name, quoted and schema-qualified as the dialect writes it
      * @param quotedColumns the column names, quoted, in the order of every row's values
+     * @param newTable      whether the table was created in this transaction, so rows may be written frozen
+     *                      (PostgreSQL {@code COPY ... FREEZE}: no later rewrite of the pages to set hint bits)
      */
-    Sink open(Connection connection, String qualifiedTable, List<String> quotedColumns) throws SQLException;
+    Sink open(Connection connection, String qualifiedTable, List<String> quotedColumns, boolean newTable)
+            throws SQLException;
 
     /** One load in progress: rows go in with {@link #add}, then {@link #finish} or {@link #abort}. */
     interface Sink {

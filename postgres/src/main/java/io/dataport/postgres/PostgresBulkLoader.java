@@ -22,9 +22,11 @@ final class PostgresBulkLoader implements BulkLoader {
     private static final int BUFFER = 256 * 1024;
 
     @Override
-    public Sink open(Connection connection, String qualifiedTable, List<String> quotedColumns) throws SQLException {
+    public Sink open(Connection connection, String qualifiedTable, List<String> quotedColumns, boolean newTable)
+            throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
-        String sql = "COPY " + qualifiedTable + " (" + String.join(", ", quotedColumns) + ") FROM STDIN";
+        String sql = "COPY " + qualifiedTable + " (" + String.join(", ", quotedColumns) + ") FROM STDIN"
+                + (newTable ? " WITH (FREEZE)" : "");
         return new CopySink(pg.getCopyAPI().copyIn(sql));
     }
 

@@ -48,7 +48,7 @@ final class DdlWriter {
             }
             parts.add(sb.toString());
         }
-        if (!table.primaryKey().isEmpty() && !inlineKey) {
+        if (!table.primaryKey().isEmpty() && !inlineKey && flavor == Flavor.SQLITE) {
             parts.add("PRIMARY KEY (" + names.columns(table.primaryKey()) + ")");
         }
         if (flavor == Flavor.SQLITE) {
@@ -61,9 +61,16 @@ final class DdlWriter {
         return "CREATE TABLE " + names.table(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
     }
 
-    /** CREATE INDEX statements for the table's indexes and unique constraints. */
+    /**
+     * The primary key (PostgreSQL, added after the load: building an index once is faster than maintaining it
+     * row by row) and CREATE INDEX statements for the table's indexes and unique constraints.
+     */
     List<String> createIndexes(TableInfo table) {
         List<String> sql = new ArrayList<>();
+        if (flavor == Flavor.POSTGRES && !table.primaryKey().isEmpty()) {
+            sql.add("ALTER TABLE " + names.table(table.name()) + " ADD PRIMARY KEY (" + names.columns(table.primaryKey())
+                    + ")");
+        }
         for (IndexInfo index : table.indexes()) {
             String name = limit(names.name(index.name()));
             sql.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + SchemaReader.quote(name) + " ON "

@@ -20,8 +20,9 @@ abstract class RowSink {
     /** Abandons the load after a failure; never throws. */
     abstract void abort();
 
-    static RowSink bulk(BulkLoader loader, Connection c, String table, List<String> columns) throws SQLException {
-        return new Bulk(loader.open(c, table, columns), columns.size());
+    static RowSink bulk(BulkLoader loader, Connection c, String table, List<String> columns, boolean newTable)
+            throws SQLException {
+        return new Bulk(loader.open(c, table, columns, newTable), columns.size());
     }
 
     static RowSink insert(Connection c, String table, List<String> columns, List<ValueCodec> codecs, Flavor target,

@@ -257,7 +257,7 @@ public final class TransferRunner {
 
             Optional<BulkLoader> bulk = targetFlavor == Flavor.POSTGRES
                     ? t.handle().getConfig(HandleState.class).state().connector().bulkLoader() : Optional.empty();
-            RowSink sink = bulk.isPresent() ? RowSink.bulk(bulk.get(), tc, qualifiedTarget, targetColumns)
+            RowSink sink = bulk.isPresent() ? RowSink.bulk(bulk.get(), tc, qualifiedTarget, targetColumns, created)
                     : RowSink.insert(tc, qualifiedTarget, targetColumns, targetCodecs, targetFlavor, batchSize);
             Checksum sourceSum = new Checksum();
             long sourceRows = 0;
@@ -301,6 +301,7 @@ public final class TransferRunner {
                 throw e;
             }
             totalDone[0] = doneBefore + sourceRows;
+            debug("copied " + table.name(), start);
             listener.rowsCopied(table.name(), sourceRows, sourceCount, totalDone[0], total);
             if (created) {
                 for (String sql : ddl.createIndexes(table)) {
@@ -314,7 +315,9 @@ public final class TransferRunner {
                     execute(tc, sql);
                 }
             }
+            debug("indexed " + table.name(), start);
             Checksum targetSum = checksum(tc, qualifiedTarget, targetColumns, targetCodecs);
+            debug("verified " + table.name(), start);
             long targetRows = targetSum.rows();
             if (before != null) {
                 targetSum.subtract(before.hex(), before.rows());
@@ -362,7 +365,7 @@ public final class TransferRunner {
                 throws SQLException {
             Checksum sum = new Checksum();
             try (Statement st = tc.createStatement()) {
-                st.setFetchSize(batchSize);
+                st.setFetchSize(Math.max(batchSize, 50_000));
                 try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + qualified)) {
                     Object[] row = new Object[columns.size()];
                     while (rs.next()) {
@@ -380,6 +383,12 @@ public final class TransferRunner {
                 }
             }
             return sum;
+        }
+    }
+
+    private static void debug(String what, long start) {
+        if (Boolean.getBoolean("dataport.transfer.debug")) {
+            System.err.printf("%s after %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
         }
     }
 
