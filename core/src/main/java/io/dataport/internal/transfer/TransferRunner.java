@@ -259,6 +259,7 @@ public final class TransferRunner {
                     ? t.handle().getConfig(HandleState.class).state().connector().bulkLoader() : Optional.empty();
             RowSink sink = bulk.isPresent() ? RowSink.bulk(bulk.get(), tc, qualifiedTarget, targetColumns, created)
                     : RowSink.insert(tc, qualifiedTarget, targetColumns, targetCodecs, targetFlavor, batchSize);
+            boolean bulkLoad = bulk.isPresent();
             Checksum sourceSum = new Checksum();
             long sourceRows = 0;
             long rejected = 0;
@@ -274,6 +275,7 @@ public final class TransferRunner {
                     try (ResultSet rs = st.executeQuery(select)) {
                         int n = table.columns().size();
                         Object[] row = new Object[n];
+                        String[] texts = new String[n];
                         while (rs.next()) {
                             sourceRows++;
                             int i = 0;
@@ -286,8 +288,12 @@ public final class TransferRunner {
                                 rejected++;
                                 continue;
                             }
-                            sourceSum.add(row);
-                            sink.add(row);
+                            for (int k = 0; k < n; k++) {
+                                Object v = row[k];
+                                texts[k] = v == null || v instanceof Double && !bulkLoad ? null : ValueCodec.canonical(v);
+                            }
+                            sourceSum.add(row, texts);
+                            sink.add(row, texts);
                             if (sourceRows % batchSize == 0) {
                                 totalDone[0] = doneBefore + sourceRows;
                                 listener.rowsCopied(table.name(), sourceRows, sourceCount, totalDone[0], total);
@@ -368,17 +374,20 @@ public final class TransferRunner {
                 st.setFetchSize(Math.max(batchSize, 50_000));
                 try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + qualified)) {
                     Object[] row = new Object[columns.size()];
+                    String[] texts = new String[columns.size()];
                     while (rs.next()) {
                         for (int i = 0; i < row.length; i++) {
                             try {
-                                row[i] = codecs.get(i).read(rs, i + 1);
+                                Object v = codecs.get(i).read(rs, i + 1);
+                                row[i] = v;
+                                texts[i] = v == null || v instanceof Double ? null : ValueCodec.canonical(v);
                             } catch (Rejected r) {
                                 throw new TransferException("Table " + qualified + " did not verify: column "
                                         + columns.get(i) + " reads back a value that " + r.getMessage()
                                         + ". The table was rolled back.", null, table.name(), null, null, null);
                             }
                         }
-                        sum.add(row);
+                        sum.add(row, texts);
                     }
                 }
             }

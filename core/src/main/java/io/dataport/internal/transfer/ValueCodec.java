@@ -70,11 +70,15 @@ final class ValueCodec {
         if (typedTemporal) {
             switch (kind) {
                 case DATE:
-                    return rs.getObject(i, LocalDate.class);
                 case TIME:
-                    return rs.getObject(i, LocalTime.class);
                 case TIMESTAMP:
-                    return rs.getObject(i, LocalDateTime.class);
+                    // pgjdbc sets DateStyle ISO: PostgreSQL's text is already the canonical form, without a parse.
+                    String text = rs.getString(i);
+                    if (text != null && !isCanonicalTemporal(text)) {
+                        throw reject("is a " + kind.name().toLowerCase(Locale.ROOT) + " that the other database "
+                                + "cannot hold (BC or infinity)", text);
+                    }
+                    return text;
                 case TIMESTAMPTZ:
                     OffsetDateTime odt = rs.getObject(i, OffsetDateTime.class);
                     return odt == null ? null : odt.withOffsetSameInstant(java.time.ZoneOffset.UTC);
@@ -274,11 +278,19 @@ final class ValueCodec {
         if (!(v instanceof String)) {
             throw reject("is " + storage(v) + ", not " + what + " in text form", v);
         }
+        Object parsed;
         try {
-            return parser.parse(((String) v).trim());
+            parsed = parser.parse(((String) v).trim());
         } catch (DateTimeParseException e) {
             throw reject("is not " + what, v);
         }
+        int nanos = parsed instanceof LocalDateTime ? ((LocalDateTime) parsed).getNano()
+                : parsed instanceof LocalTime ? ((LocalTime) parsed).getNano()
+                : parsed instanceof OffsetDateTime ? ((OffsetDateTime) parsed).getNano() : 0;
+        if (nanos % 1000 != 0) {
+            throw reject("has more than 6 fractional digits of seconds (it would be rounded)", v);
+        }
+        return parsed;
     }
 
     private static LocalDate date(String s) {
@@ -313,10 +325,23 @@ final class ValueCodec {
         return "a " + v.getClass().getSimpleName();
     }
 
+    private boolean isCanonicalTemporal(String text) {
+        if (text.isEmpty() || !Character.isDigit(text.charAt(0)) || text.endsWith(" BC")) {
+            return false;
+        }
+        return kind != Kind.TIMESTAMP && kind != Kind.DATE || text.length() >= 10 && text.charAt(4) == '-';
+    }
+
     /** The canonical text of a canonical value: what the checksum hashes. */
     static String canonical(Object v) {
         if (v instanceof String) {
             return (String) v;
+        }
+        if (v instanceof Long) {
+            return v.toString();
+        }
+        if (v instanceof LocalDateTime) {
+            return timestamp((LocalDateTime) v);
         }
         if (v instanceof BigDecimal) {
             return ((BigDecimal) v).toPlainString();
@@ -337,6 +362,35 @@ final class ValueCodec {
             return HEX.formatHex((byte[]) v);
         }
         return v.toString();
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss[.fraction without trailing zeros]}, by hand: the formatter is slow on hot paths. */
+    private static String timestamp(LocalDateTime t) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return TIMESTAMP.format(t);
+        }
+        StringBuilder sb = new StringBuilder(29);
+        sb.append(year).append('-');
+        two(sb, t.getMonthValue()).append('-');
+        two(sb, t.getDayOfMonth()).append(' ');
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        two(sb, t.getSecond());
+        int nanos = t.getNano();
+        if (nanos > 0) {
+            String digits = Integer.toString(nanos + 1_000_000_000).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(digits, 0, end);
+        }
+        return sb.toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, int n) {
+        return sb.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     /** The value in PostgreSQL's text input form (for COPY). */
