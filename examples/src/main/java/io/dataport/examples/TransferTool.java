@@ -27,6 +27,8 @@ public final class TransferTool {
     }
 
     public static void main(String[] args) {
+        // The pool's start and stop lines would interleave with the progress display.
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
         int status = run(args, System.out, System.err);
         if (status != 0) {
             System.exit(status);

@@ -307,7 +307,6 @@ public final class TransferRunner {
                 throw e;
             }
             totalDone[0] = doneBefore + sourceRows;
-            debug("copied " + table.name(), start);
             listener.rowsCopied(table.name(), sourceRows, sourceCount, totalDone[0], total);
             if (created) {
                 for (String sql : ddl.createIndexes(table)) {
@@ -321,9 +320,7 @@ public final class TransferRunner {
                     execute(tc, sql);
                 }
             }
-            debug("indexed " + table.name(), start);
             Checksum targetSum = checksum(tc, qualifiedTarget, targetColumns, targetCodecs);
-            debug("verified " + table.name(), start);
             long targetRows = targetSum.rows();
             if (before != null) {
                 targetSum.subtract(before.hex(), before.rows());
@@ -392,12 +389,6 @@ public final class TransferRunner {
                 }
             }
             return sum;
-        }
-    }
-
-    private static void debug(String what, long start) {
-        if (Boolean.getBoolean("dataport.transfer.debug")) {
-            System.err.printf("%s after %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

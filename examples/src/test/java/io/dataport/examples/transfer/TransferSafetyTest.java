@@ -183,4 +183,39 @@ class TransferSafetyTest {
         assertThat(count(target, "orders")).isEqualTo(20_000);
         assertThat(hasTable(target, "dataport_transfer_state")).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "sqlite"})
+    void aKilledTransferLeavesFinishedTablesAndARerunCompletesIt(String backend) throws Exception {
+        String src = source(3_000, 20_000);
+        String target = backend.equals("postgres") ? PostgresTarget.INSTANCE.freshUrl()
+                : "sqlite:" + dir.resolve("target.sqlite");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledTransferMain.class.getName(), src, target)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            List<String> lines = new java.util.ArrayList<>();
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("halfway")) {
+                lines.add(line);
+            }
+            assertThat(line).as("child output " + lines).isEqualTo("halfway");
+            assertThat(lines).containsExactly("finished customer");
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(hasTable(target, "dataport_transfer_state")).as("marked incomplete").isTrue();
+        assertThat(count(target, "customer")).isEqualTo(3_000);
+        assertThat(hasTable(target, "orders")).as("the killed table's transaction is gone").isFalse();
+
+        TransferReport rerun = Transfer.from(src).to(target).run();
+
+        assertThat(rerun.table("customer").resumed()).isTrue();
+        assertThat(rerun.table("orders").targetChecksum()).isEqualTo(rerun.table("orders").sourceChecksum());
+        assertThat(count(target, "orders")).isEqualTo(20_000);
+        assertThat(hasTable(target, "dataport_transfer_state")).isFalse();
+    }
 }
