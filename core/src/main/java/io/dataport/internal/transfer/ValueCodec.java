@@ -121,7 +121,7 @@ final class ValueCodec {
             case TIME:
                 return temporal(v, s -> LocalTime.parse(s, LENIENT_TIME), "a time (HH:mm:ss)");
             case TIMESTAMP:
-                return temporal(v, s -> LocalDateTime.parse(s, LENIENT_TIMESTAMP), "a timestamp (yyyy-MM-dd HH:mm:ss)");
+                return temporal(v, ValueCodec::timestamp, "a timestamp (yyyy-MM-dd HH:mm:ss)");
             case TIMESTAMPTZ:
                 return temporal(v, s -> OffsetDateTime.parse(s, LENIENT_TIMESTAMPTZ)
                         .withOffsetSameInstant(java.time.ZoneOffset.UTC), "a timestamp with offset");
@@ -293,11 +293,56 @@ final class ValueCodec {
         return parsed;
     }
 
+    /**
+     * Parses {@code yyyy-MM-dd HH:mm:ss[.f]} by hand, the form nearly every stored timestamp has (the formatter
+     * costs a microsecond a value); anything else goes to the lenient formatter.
+     */
+    private static LocalDateTime timestamp(String s) {
+        int n = s.length();
+        if (n >= 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == ' ' && s.charAt(13) == ':'
+                && s.charAt(16) == ':' && (n == 19 || n > 20 && n <= 29 && s.charAt(19) == '.')) {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            int hour = digits(s, 11, 13);
+            int minute = digits(s, 14, 16);
+            int second = digits(s, 17, 19);
+            int nanos = 0;
+            if (n > 19) {
+                nanos = digits(s, 20, n);
+                for (int i = n - 20; i < 9; i++) {
+                    nanos *= 10;
+                }
+            }
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && nanos >= 0) {
+                try {
+                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+                } catch (java.time.DateTimeException e) {
+                    throw new DateTimeParseException(e.getMessage(), s, 0);
+                }
+            }
+        }
+        return LocalDateTime.parse(s, LENIENT_TIMESTAMP);
+    }
+
+    /** The number in s[from, to) if it is all ASCII digits, else -1. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
     private static LocalDate date(String s) {
         if (s.length() <= 10) {
             return LocalDate.parse(s);
         }
-        LocalDateTime t = LocalDateTime.parse(s, LENIENT_TIMESTAMP);
+        LocalDateTime t = timestamp(s);
         if (!t.toLocalTime().equals(LocalTime.MIDNIGHT)) {
             throw new DateTimeParseException("time of day in a date", s, 10);
         }

@@ -52,6 +52,15 @@ class ValueCodecTest {
     }
 
     @Test
+    void murmurHash3MatchesTheReferenceImplementation() {
+        // Reference values of MurmurHash3_x64_128 with seed 0 (as Guava's murmur3_128 gives them).
+        byte[] hello = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Checksum.murmur3(hello, hello.length)).containsExactly(0xcbd8a7b341bd9b02L, 0x5b1e906a48ae1d19L);
+        byte[] fox = "The quick brown fox jumps over the lazy dog".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Checksum.murmur3(fox, fox.length)).containsExactly(0xe34bbc7bbc071b6cL, 0x7a433ca9c49a9347L);
+    }
+
+    @Test
     void theChecksumIgnoresRowOrderButSeesEveryChange() {
         Checksum a = new Checksum();
         Checksum b = new Checksum();
