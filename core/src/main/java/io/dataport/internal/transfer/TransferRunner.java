@@ -260,10 +260,11 @@ public final class TransferRunner {
             RowSink sink = bulk.isPresent() ? RowSink.bulk(bulk.get(), tc, qualifiedTarget, targetColumns, created)
                     : RowSink.insert(tc, qualifiedTarget, targetColumns, targetCodecs, targetFlavor, batchSize);
             boolean bulkLoad = bulk.isPresent();
-            Checksum sourceSum = new Checksum();
+            AsyncChecksum sourceHash = new AsyncChecksum();
+            Checksum sourceSum;
             long sourceRows = 0;
             long rejected = 0;
-            try {
+            try (sourceHash) {
                 String select = "SELECT " + table.columns().stream().map(c -> SchemaReader.quote(c.name()))
                         .collect(Collectors.joining(", ")) + " FROM " + qualify(sourceSchema, table.name());
                 List<Integer> keyIndexes = new ArrayList<>();
@@ -292,7 +293,7 @@ public final class TransferRunner {
                                 Object v = row[k];
                                 texts[k] = v == null || v instanceof Double && !bulkLoad ? null : ValueCodec.canonical(v);
                             }
-                            sourceSum.add(row, texts);
+                            sourceHash.add(row, texts);
                             sink.add(row, texts);
                             if (sourceRows % batchSize == 0) {
                                 totalDone[0] = doneBefore + sourceRows;
@@ -302,6 +303,7 @@ public final class TransferRunner {
                     }
                 }
                 sink.finish();
+                sourceSum = sourceHash.finish();
             } catch (SQLException | RuntimeException e) {
                 sink.abort();
                 throw e;
@@ -366,8 +368,8 @@ public final class TransferRunner {
 
         private Checksum checksum(Connection tc, String qualified, List<String> columns, List<ValueCodec> codecs)
                 throws SQLException {
-            Checksum sum = new Checksum();
-            try (Statement st = tc.createStatement()) {
+            AsyncChecksum sum = new AsyncChecksum();
+            try (sum; Statement st = tc.createStatement()) {
                 st.setFetchSize(Math.max(batchSize, 50_000));
                 try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + qualified)) {
                     Object[] row = new Object[columns.size()];
@@ -387,8 +389,8 @@ public final class TransferRunner {
                         sum.add(row, texts);
                     }
                 }
+                return sum.finish();
             }
-            return sum;
         }
     }
 
