@@ -41,34 +41,43 @@ insert into events select i, 1 + (i * 7919) % $USERS,
 psql "$PGURL/postgres" -qc "drop database if exists dp_bench_dataport" -c "drop database if exists dp_bench_pgloader" \
     -c "create database dp_bench_dataport" -c "create database dp_bench_pgloader"
 
-now() { date +%s.%N; }
 sync   # let the generated file reach the disk before either tool starts
+TIMEFORMAT='%R %U %S'   # bash's time: wall, user and system seconds of the tool's processes
 run_dataport() {
-    psql "$PGURL/postgres" -qc "drop database if exists dp_bench_dataport" -c "create database dp_bench_dataport"
-    local t0; t0=$(now)
-    java -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.dataport.examples.TransferTool \
-        --from "sqlite:$WORK/bench.sqlite" --to "$PGURL/dp_bench_dataport" >"$WORK/dataport.log"
-    echo "$t0 $(now)" | awk '{ printf "%.2f\n", $2 - $1 }'
+    psql "$PGURL/postgres" -qc "drop database if exists dp_bench_dataport" -c "create database dp_bench_dataport" \
+        -c "checkpoint"   # neither tool inherits the other's dirty buffers
+    { time java -cp "$CP" io.dataport.examples.TransferTool \
+        --from "sqlite:$WORK/bench.sqlite" --to "$PGURL/dp_bench_dataport" >"$WORK/dataport.log" 2>&1; } 2>&1
 }
 run_pgloader() {
-    psql "$PGURL/postgres" -qc "drop database if exists dp_bench_pgloader" -c "create database dp_bench_pgloader"
-    local t0; t0=$(now)
-    pgloader --quiet "sqlite://$WORK/bench.sqlite" "$PGURL/dp_bench_pgloader" >"$WORK/pgloader.log" 2>&1 \
-        || { cat "$WORK/pgloader.log" >&2; exit 1; }
-    echo "$t0 $(now)" | awk '{ printf "%.2f\n", $2 - $1 }'
+    psql "$PGURL/postgres" -qc "drop database if exists dp_bench_pgloader" -c "create database dp_bench_pgloader" \
+        -c "checkpoint"
+    { time pgloader --quiet "sqlite://$WORK/bench.sqlite" "$PGURL/dp_bench_pgloader" >"$WORK/pgloader.log" 2>&1; } 2>&1
 }
-# Two rounds in alternating order (D P P D), so neither tool always runs on a warmer or busier machine.
-echo "Round 1: Dataport, then pgloader; round 2: pgloader, then Dataport..."
-d1=$(run_dataport); p1=$(run_pgloader); p2=$(run_pgloader); d2=$(run_dataport)
+# Three rounds in alternating order (D P, P D, D P), so neither tool always runs first on a warmer or busier
+# machine; the medians are reported. On a shared machine the wall times vary: compare within one run.
+ROUNDS=${ROUNDS:-3}
+: >"$WORK/times"
+for round in $(seq 1 "$ROUNDS"); do
+    echo "Round $round..."
+    if [ $((round % 2)) -eq 1 ]; then
+        echo "dataport $(run_dataport)" >>"$WORK/times"; echo "pgloader $(run_pgloader)" >>"$WORK/times"
+    else
+        echo "pgloader $(run_pgloader)" >>"$WORK/times"; echo "dataport $(run_dataport)" >>"$WORK/times"
+    fi
+done
 cat "$WORK/dataport.log"
 
 dataport_rows=$(psql "$PGURL/dp_bench_dataport" -tAc 'select (select count(*) from users) + (select count(*) from events)')
 pgloader_rows=$(psql "$PGURL/dp_bench_pgloader" -tAc 'select (select count(*) from users) + (select count(*) from events)')
-awk -v d1="$d1" -v d2="$d2" -v p1="$p1" -v p2="$p2" -v dr="$dataport_rows" -v pr="$pgloader_rows" 'BEGIN {
-    d = d1 < d2 ? d1 : d2; p = p1 < p2 ? p1 : p2;
-    printf "\n| tool | rows in PostgreSQL | wall time, round 1 / round 2 (s) | best (s) | rows/s (best) |\n";
-    printf "|---|---|---|---|---|\n";
-    printf "| Dataport transfer (COPY, verified) | %d | %.2f / %.2f | %.2f | %.0f |\n", dr, d1, d2, d, dr / d;
-    printf "| pgloader | %d | %.2f / %.2f | %.2f | %.0f |\n", pr, p1, p2, p, pr / p;
-    printf "\nDataport / pgloader time ratio (best of each): %.2f (below 1 means Dataport is faster)\n", d / p;
+median() { grep "^$1 " "$WORK/times" | awk -v f="$2" '{ print $f }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+cpu() { grep "^$1 " "$WORK/times" | awk '{ print $3 + $4 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+all() { grep "^$1 " "$WORK/times" | awk '{ printf "%s%s", sep, $2; sep = " / " }'; }
+awk -v d="$(median dataport 2)" -v p="$(median pgloader 2)" -v dc="$(cpu dataport)" -v pc="$(cpu pgloader)" \
+    -v da="$(all dataport)" -v pa="$(all pgloader)" -v dr="$dataport_rows" -v pr="$pgloader_rows" 'BEGIN {
+    printf "\n| tool | rows in PostgreSQL | wall time per round (s) | median (s) | rows/s (median) | client CPU, median (s) |\n";
+    printf "|---|---|---|---|---|---|\n";
+    printf "| Dataport transfer (COPY, verified) | %d | %s | %.2f | %.0f | %.2f |\n", dr, da, d, dr / d, dc;
+    printf "| pgloader | %d | %s | %.2f | %.0f | %.2f |\n", pr, pa, p, pr / p, pc;
+    printf "\nDataport / pgloader wall-time ratio (medians): %.2f (below 1 means Dataport is faster)\n", d / p;
 }'
