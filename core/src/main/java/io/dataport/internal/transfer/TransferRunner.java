@@ -259,8 +259,7 @@ public final class TransferRunner {
                     ? t.handle().getConfig(HandleState.class).state().connector().bulkLoader() : Optional.empty();
             RowSink sink = bulk.isPresent() ? RowSink.bulk(bulk.get(), tc, qualifiedTarget, targetColumns, created)
                     : RowSink.insert(tc, qualifiedTarget, targetColumns, targetCodecs, targetFlavor, batchSize);
-            boolean bulkLoad = bulk.isPresent();
-            AsyncChecksum sourceHash = new AsyncChecksum();
+            AsyncChecksum sourceHash = new AsyncChecksum(sink, bulk.isPresent());
             Checksum sourceSum;
             long sourceRows = 0;
             long rejected = 0;
@@ -276,7 +275,6 @@ public final class TransferRunner {
                     try (ResultSet rs = st.executeQuery(select)) {
                         int n = table.columns().size();
                         Object[] row = new Object[n];
-                        String[] texts = new String[n];
                         while (rs.next()) {
                             sourceRows++;
                             int i = 0;
@@ -289,12 +287,7 @@ public final class TransferRunner {
                                 rejected++;
                                 continue;
                             }
-                            for (int k = 0; k < n; k++) {
-                                Object v = row[k];
-                                texts[k] = v == null || v instanceof Double && !bulkLoad ? null : ValueCodec.canonical(v);
-                            }
-                            sourceHash.add(row, texts);
-                            sink.add(row, texts);
+                            sourceHash.add(row);
                             if (sourceRows % batchSize == 0) {
                                 totalDone[0] = doneBefore + sourceRows;
                                 listener.rowsCopied(table.name(), sourceRows, sourceCount, totalDone[0], total);
@@ -302,8 +295,8 @@ public final class TransferRunner {
                         }
                     }
                 }
-                sink.finish();
                 sourceSum = sourceHash.finish();
+                sink.finish();
             } catch (SQLException | RuntimeException e) {
                 sink.abort();
                 throw e;
@@ -373,20 +366,17 @@ public final class TransferRunner {
                 st.setFetchSize(Math.max(batchSize, 50_000));
                 try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + qualified)) {
                     Object[] row = new Object[columns.size()];
-                    String[] texts = new String[columns.size()];
                     while (rs.next()) {
                         for (int i = 0; i < row.length; i++) {
                             try {
-                                Object v = codecs.get(i).read(rs, i + 1);
-                                row[i] = v;
-                                texts[i] = v == null || v instanceof Double ? null : ValueCodec.canonical(v);
+                                row[i] = codecs.get(i).read(rs, i + 1);
                             } catch (Rejected r) {
                                 throw new TransferException("Table " + qualified + " did not verify: column "
                                         + columns.get(i) + " reads back a value that " + r.getMessage()
                                         + ". The table was rolled back.", null, table.name(), null, null, null);
                             }
                         }
-                        sum.add(row, texts);
+                        sum.add(row);
                     }
                 }
                 return sum.finish();
