@@ -19,7 +19,9 @@ import io.dataport.spi.Backend;
 import io.dataport.spi.Connector;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A database opened from a URL: the entry point of Dataport. It owns the connection pool and hands out
@@ -53,6 +56,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final SessionTransactionHandler transactions;
     private final ThreadLocal<Session> current = new ThreadLocal<>();
+    private final LongAdder retries = new LongAdder();
     private final HandleAccess handles;
     private volatile boolean closed;
 
@@ -98,15 +102,44 @@ public final class Database implements AutoCloseable {
      * concurrent transaction. Joins the transaction already open on this thread, if any.
      */
     public <R, X extends Exception> R inTransaction(SessionCallback<R, X> callback) throws X {
-        return transaction(false, callback);
+        return transaction(false, null, callback);
     }
 
     /** Like {@link #inTransaction}, for work that returns nothing. */
     public <X extends Exception> void useTransaction(SessionConsumer<X> callback) throws X {
-        transaction(false, session -> {
+        transaction(false, null, session -> {
             callback.useSession(session);
             return null;
         });
+    }
+
+    /**
+     * Like {@link #inTransaction(SessionCallback)}, at an isolation level at least as strict as {@code isolation}.
+     * Serialization failures are retried like other conflicts. Joining the transaction already open on this
+     * thread keeps that transaction's level.
+     *
+     * <pre>{@code db.inTransaction(TransactionIsolation.SERIALIZABLE, s -> transfer(s, 1, 2, 10));}</pre>
+     */
+    public <R, X extends Exception> R inTransaction(TransactionIsolation isolation, SessionCallback<R, X> callback)
+            throws X {
+        return transaction(false, Objects.requireNonNull(isolation, "isolation"), callback);
+    }
+
+    /** Like {@link #inTransaction(TransactionIsolation, SessionCallback)}, for work that returns nothing. */
+    public <X extends Exception> void useTransaction(TransactionIsolation isolation, SessionConsumer<X> callback)
+            throws X {
+        transaction(false, Objects.requireNonNull(isolation, "isolation"), session -> {
+            callback.useSession(session);
+            return null;
+        });
+    }
+
+    /**
+     * How many times, since this database was opened, a transaction was run again because it conflicted with
+     * a concurrent one. A figure for metrics and tests; attempts that gave up count too.
+     */
+    public long retryCount() {
+        return retries.sum();
     }
 
     /**
@@ -114,12 +147,12 @@ public final class Database implements AutoCloseable {
      * SQLite it runs on a reader connection, concurrently with the writer and other readers.
      */
     public <R, X extends Exception> R inReadOnlyTransaction(SessionCallback<R, X> callback) throws X {
-        return transaction(true, callback);
+        return transaction(true, null, callback);
     }
 
     /** Like {@link #inReadOnlyTransaction}, for work that returns nothing. */
     public <X extends Exception> void useReadOnlyTransaction(SessionConsumer<X> callback) throws X {
-        transaction(true, session -> {
+        transaction(true, null, session -> {
             callback.useSession(session);
             return null;
         });
@@ -139,7 +172,7 @@ public final class Database implements AutoCloseable {
         try {
             return callback.withSession(session);
         } catch (Throwable t) {
-            throw Sneaky.<X>rethrow(Errors.translateEscaped(t, connector));
+            throw Sneaky.<X>rethrow(closedUnder(Errors.translateEscaped(t, connector)));
         } finally {
             closeSession(session);
         }
@@ -182,7 +215,7 @@ public final class Database implements AutoCloseable {
      * @throws ConnectionException when the database cannot be reached
      */
     public Duration ping() {
-        return transaction(true, session -> {
+        return transaction(true, null, session -> {
             long start = System.nanoTime();
             session.handle().createQuery("SELECT 1").mapTo(int.class).one();
             return Duration.ofNanos(System.nanoTime() - start);
@@ -232,7 +265,8 @@ public final class Database implements AutoCloseable {
         return "Database[" + backend.name() + ", " + config.maskedUrl() + (closed ? ", closed" : "") + "]";
     }
 
-    private <R, X extends Exception> R transaction(boolean readOnly, SessionCallback<R, X> callback) throws X {
+    private <R, X extends Exception> R transaction(boolean readOnly, TransactionIsolation isolation,
+                                                   SessionCallback<R, X> callback) throws X {
         Session joined = current.get();
         if (joined != null) {
             return joinTransaction(joined, readOnly, callback);
@@ -241,11 +275,21 @@ public final class Database implements AutoCloseable {
             Session session = openSession(readOnly ? Access.READ_ONLY : Access.READ_WRITE);
             Throwable failure;
             try {
-                return runTransaction(session, readOnly, callback);
+                return runTransaction(session, readOnly, isolation, callback);
             } catch (Throwable t) {
-                failure = Errors.translateEscaped(t, connector);
+                failure = closedUnder(Errors.translateEscaped(t, connector));
             } finally {
                 closeSession(session);
+            }
+            if (failure instanceof ConnectionException && !closed && session.state().commitSent()) {
+                throw Sneaky.<X>rethrow(new ConnectionException("Connection lost while committing: the transaction "
+                        + "may or may not have been saved. Check before running it again, or make it idempotent.",
+                        failure));
+            }
+            if (failedOnDeadConnection(session, failure) && attempt < config.maxAttempts()) {
+                // The pool handed out a connection the server had closed while it was idle; nothing ran.
+                retries.increment();
+                continue;
             }
             if (!Errors.isConflict(failure, connector)) {
                 throw Sneaky.<X>rethrow(failure);
@@ -253,6 +297,7 @@ public final class Database implements AutoCloseable {
             if (attempt >= config.maxAttempts()) {
                 throw gaveUp(attempt, failure);
             }
+            retries.increment();
             backoff(attempt, failure);
         }
     }
@@ -267,46 +312,39 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs one statement of Dataport's own that writes (a repository insert): in the transaction open on this
-     * thread, if any; else on a read-write connection borrowed for it alone, without a Jdbi handle, BEGIN or
-     * COMMIT (the statement is its own transaction), and run again on conflict like a transaction.
-     */
-    <R> R writeOneStatement(String sql, DirectStatement.Work<R> work) {
-        Session joined = current.get();
-        if (joined != null) {
-            return joinTransaction(joined, false, s -> DirectStatement.run(s.handle(), sql, work));
-        }
-        for (int attempt = 1; ; attempt++) {
-            RuntimeException failure;
-            try {
-                return oneStatement(Access.READ_WRITE, sql, work);
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            if (!Errors.isConflict(failure, connector)) {
-                throw failure;
-            }
-            if (attempt >= config.maxAttempts()) {
-                throw gaveUp(attempt, failure);
-            }
-            backoff(attempt, failure);
-        }
-    }
-
-    /**
      * Runs one statement of Dataport's own that only reads (a find by id): in the session open on this thread,
-     * if any; else like {@link #writeOneStatement} on a read-only connection (SQLite: a reader).
+     * if any; else on a read-only connection (SQLite: a reader) borrowed for it alone, without a Jdbi handle,
+     * BEGIN or COMMIT: one statement reads one consistent state. A connection found dead (closed by the server
+     * while idle in the pool) is replaced and the read run again, as a transaction would be.
      */
     <R> R readOneStatement(String sql, DirectStatement.Work<R> work) {
         Session joined = current.get();
         if (joined != null) {
             return joinTransaction(joined, true, s -> DirectStatement.run(s.handle(), sql, work));
         }
-        return oneStatement(Access.READ_ONLY, sql, work);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return oneStatement(Access.READ_ONLY, sql, work);
+            } catch (ConnectionException e) {
+                if (closed || attempt >= config.maxAttempts() || timedOut(e)) {
+                    throw Sneaky.<RuntimeException>rethrow(closedUnder(e));
+                }
+                retries.increment();
+            }
+        }
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Borrows a connection for one statement and gives it back. Why no Jdbi handle and no Session: opening and
+     * Borrows a connection for one read and gives it back. Why no Jdbi handle and no Session: opening and
      * closing them costs more than SQLite takes to find a row by id, and nothing else runs on the connection.
      */
     private <R> R oneStatement(Access access, String sql, DirectStatement.Work<R> work) {
@@ -330,20 +368,52 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private <R, X extends Exception> R runTransaction(Session session, boolean readOnly,
+    private <R, X extends Exception> R runTransaction(Session session, boolean readOnly, TransactionIsolation isolation,
                                                       SessionCallback<R, X> callback) throws X {
         Handle handle = session.rawHandle();
-        session.state().setReadOnly(readOnly);
-        handle.begin();
-        R result;
+        int previousIsolation = isolation == null ? -1 : raiseIsolation(handle.getConnection(), isolation);
         try {
-            result = callback.withSession(session);
-        } catch (Throwable t) {
-            transactions.rollbackQuietly(handle, t);
-            throw t;
+            session.state().setReadOnly(readOnly);
+            handle.begin();
+            R result;
+            try {
+                result = callback.withSession(session);
+            } catch (Throwable t) {
+                transactions.rollbackQuietly(handle, t);
+                throw t;
+            }
+            session.state().commitStarted();
+            handle.commit();
+            return result;
+        } finally {
+            if (previousIsolation >= 0) {
+                restoreIsolation(handle.getConnection(), previousIsolation);
+            }
         }
-        handle.commit();
-        return result;
+    }
+
+    /** Raises the connection's isolation to {@code wanted}; returns the level to restore, or -1 if unchanged. */
+    private int raiseIsolation(Connection connection, TransactionIsolation wanted) {
+        try {
+            int previous = connection.getTransactionIsolation();
+            if (previous >= wanted.jdbcLevel()) {
+                return -1;
+            }
+            connection.setTransactionIsolation(wanted.jdbcLevel());
+            return previous;
+        } catch (SQLException e) {
+            throw Errors.translate(e, null, null, connector);
+        }
+    }
+
+    private static void restoreIsolation(Connection connection, int level) {
+        try {
+            if (!connection.isClosed()) {
+                connection.setTransactionIsolation(level);
+            }
+        } catch (SQLException e) {
+            // A broken connection is discarded by the pool, which also resets isolation on return.
+        }
     }
 
     private <R, X extends Exception> R joinTransaction(Session session, boolean readOnly,
@@ -359,7 +429,7 @@ public final class Database implements AutoCloseable {
             return callback.withSession(session);
         }
         // A plain session (withSession) is open on this thread: run the transaction on its connection.
-        return runTransaction(session, readOnly || state.isReadOnly(), callback);
+        return runTransaction(session, readOnly || state.isReadOnly(), null, callback);
     }
 
     private Session openSession(Access access) {
@@ -370,7 +440,13 @@ public final class Database implements AutoCloseable {
 
     private Session openUnregisteredSession(Access access) {
         checkOpen();
-        Handle handle = ConnectorConnectionFactory.open(jdbi, access);
+        Handle handle;
+        try {
+            handle = ConnectorConnectionFactory.open(jdbi, access);
+        } catch (JdbiException e) {
+            // Jdbi wraps a connection that fails while the handle is set up (closed under the pool).
+            throw (RuntimeException) closedUnder(Errors.translateEscaped(e, connector));
+        }
         TxState state = transactions.state(handle);
         state.confineToCurrentThread();
         state.setReadOnly(access == Access.READ_ONLY || config.readOnly());
@@ -444,6 +520,37 @@ public final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw Sneaky.rethrow(failure);
         }
+    }
+
+    /**
+     * Whether a transaction failed only because its connection was already dead when it got it: a connection
+     * failure before its first statement completed and before any commit, other than a network timeout. Such a
+     * transaction is run again on another connection; one that lost its connection later fails with
+     * {@link ConnectionException}.
+     */
+    private boolean failedOnDeadConnection(Session session, Throwable failure) {
+        if (!(failure instanceof ConnectionException) || closed || !session.state().nothingDoneYet()) {
+            return false;
+        }
+        for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException) {
+                return false; // A silent network, not a dead connection: another connection would wait as long.
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A database failure of work that {@link #close()} cut short says so, instead of what the driver saw (an
+     * interrupted statement, a closed connection).
+     */
+    private Throwable closedUnder(Throwable failure) {
+        if (!closed || !(failure instanceof DataportException)
+                || String.valueOf(failure.getMessage()).startsWith("Database is closed")) {
+            return failure;
+        }
+        return new ConnectionException("Database is closed: " + config.maskedUrl() + ". It was closed while this "
+                + "work ran, which stopped it; close it only at shutdown, after the work ends.", failure);
     }
 
     private void checkOpen() {

@@ -33,11 +33,6 @@ final class DatabaseHandles implements HandleAccess {
     }
 
     @Override
-    public <R> R writeOneStatement(String sql, DirectStatement.Work<R> work) {
-        return db.writeOneStatement(sql, work);
-    }
-
-    @Override
     public StreamHandle openStream() {
         return db.openStream();
     }

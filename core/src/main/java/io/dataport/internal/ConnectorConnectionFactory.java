@@ -29,7 +29,10 @@ public final class ConnectorConnectionFactory implements ConnectionFactory {
         StatementHooks hooks = new StatementHooks();
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class)
                 .addCustomizer(hooks)
-                .addExceptionHandler(hooks);
+                .addExceptionHandler(hooks)
+                // A stream or iterator the application left open is closed with its session, before the
+                // connection goes back to the pool: an open SQLite statement would pin its WAL snapshot.
+                .setAttachAllStatementsForCleanup(true);
         if (connector.reusesStatements()) {
             StatementCache.PerConnection caches = new StatementCache.PerConnection();
             jdbi.getConfig(KeptStatements.class).caches = caches;

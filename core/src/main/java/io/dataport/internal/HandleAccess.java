@@ -25,10 +25,7 @@ public interface HandleAccess {
     /** Runs work that writes; outside a transaction, in a read-write transaction of its own (retried). */
     <R> R write(Function<Handle, R> work);
 
-    /**
-     * Runs one statement of the repository's own that writes: the default runs it like {@link #write}; a
-     * Database, outside a transaction, runs it as its own transaction, retried on conflict.
-     */
+    /** Runs one statement of the repository's own that writes, like {@link #write}, on its kept statement. */
     default <R> R writeOneStatement(String sql, DirectStatement.Work<R> work) {
         return write(h -> DirectStatement.run(h, sql, work));
     }

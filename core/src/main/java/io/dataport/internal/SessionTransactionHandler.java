@@ -42,6 +42,7 @@ public final class SessionTransactionHandler implements TransactionHandler {
         }
         state.inTransaction = true;
         state.failed = false;
+        state.transactionBegun();
     }
 
     @Override

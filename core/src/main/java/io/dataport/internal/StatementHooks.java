@@ -20,6 +20,7 @@ final class StatementHooks implements StatementCustomizer, SqlExceptionHandler {
         if (state != null) {
             state.checkUsable();
             state.checkNotFailed(ctx.getRenderedSql());
+            state.statementStarted();
         }
     }
 

@@ -15,6 +15,8 @@ public final class TxState {
     boolean inTransaction;
     boolean readOnly;
     boolean failed;
+    private int statements;
+    private boolean committing;
 
     TxState(Connector connector, boolean showParameterValues) {
         this.connector = connector;
@@ -81,6 +83,36 @@ public final class TxState {
         throw new TransactionAbortedException("Commit refused: a statement in this transaction failed, so it was "
                 + "rolled back and nothing of it was saved. Let the exception leave the transaction callback, or "
                 + "roll back to a savepoint taken before the failing statement.", null, null);
+    }
+
+    /** Counts a statement of the open transaction (called before it runs). */
+    void statementStarted() {
+        statements++;
+    }
+
+    /** Starts counting for a new transaction. */
+    void transactionBegun() {
+        statements = 0;
+        committing = false;
+    }
+
+    /** Records that the transaction's commit was sent: a connection lost from now on leaves its outcome unknown. */
+    public void commitStarted() {
+        committing = true;
+    }
+
+    /** Whether the open transaction's commit was sent. */
+    public boolean commitSent() {
+        return committing;
+    }
+
+    /**
+     * Whether the transaction failed before it could have done anything: no commit was sent, and at most its
+     * first statement started. A connection lost then was already dead (closed by the server while idle in the
+     * pool); running the transaction again on another connection is safe.
+     */
+    public boolean nothingDoneYet() {
+        return !committing && statements <= 1;
     }
 
     void markFailed() {

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * The running backend of one open {@link io.dataport.Database}: it hands out connections, begins and ends
@@ -50,6 +51,14 @@ public interface Connector extends AutoCloseable {
      */
     default boolean reusesStatements() {
         return false;
+    }
+
+    /**
+     * The backend's fast bulk-load path, if it has one (PostgreSQL: {@code COPY}). Used to transfer data between
+     * databases; the default has none, and core falls back to batched inserts.
+     */
+    default Optional<BulkLoader> bulkLoader() {
+        return Optional.empty();
     }
 
     /** The SQL dialect, for what core writes itself (DDL, paging, upserts). */

@@ -8,6 +8,7 @@ import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
 import io.dataport.internal.Errors;
 import io.dataport.spi.Access;
+import io.dataport.spi.BulkLoader;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
@@ -19,6 +20,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -160,7 +162,12 @@ final class PostgresConnector implements Connector {
 
     @Override
     public ErrorKind classify(SQLException e) {
-        ErrorKind kind = ErrorKind.fromSqlState(e.getSQLState());
+        String state = e.getSQLState();
+        if ("25P03".equals(state) || "57P05".equals(state)) {
+            // idle_in_transaction_session_timeout, idle_session_timeout: the server closed the connection.
+            return ErrorKind.CONNECTION;
+        }
+        ErrorKind kind = ErrorKind.fromSqlState(state);
         if (kind == ErrorKind.OTHER && !(e instanceof PSQLException)) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("is closed") || message.contains("has been closed")) {
@@ -168,6 +175,11 @@ final class PostgresConnector implements Connector {
             }
         }
         return kind;
+    }
+
+    @Override
+    public Optional<BulkLoader> bulkLoader() {
+        return Optional.of(PostgresBulkLoader.INSTANCE);
     }
 
     @Override

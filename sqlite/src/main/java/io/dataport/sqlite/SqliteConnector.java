@@ -143,6 +143,21 @@ final class SqliteConnector implements Connector {
         }
     }
 
+    /**
+     * Retires the idle reader connections, as idle eviction would: they are closed and the pool opens fresh
+     * ones on demand. The writer is never retired: for an in-memory database it is the database. Returns how
+     * many connections were closed.
+     */
+    int retireIdleReaders() {
+        int retired = 0;
+        Connection c;
+        while ((c = idleReaders.pollFirst()) != null) {
+            quietClose(c);
+            retired++;
+        }
+        return retired;
+    }
+
     @Override
     public void begin(Connection connection, boolean readOnly) throws SQLException {
         if (connection == writer && readOnly) {

@@ -1,0 +1,33 @@
+package io.dataport;
+
+import java.sql.Connection;
+
+/**
+ * The isolation level a transaction asks for with {@link Database#inTransaction(TransactionIsolation,
+ * SessionCallback)}: the SQL standard's levels, weakest first.
+ *
+ * <pre>{@code db.useTransaction(TransactionIsolation.SERIALIZABLE, s -> transfer(s, from, to, amount));}</pre>
+ *
+ * <p>A backend that already runs every transaction at a level at least as strict keeps its own: SQLite's
+ * transactions are always serializable, so any level runs as serializable there. Serialization failures at
+ * {@link #SERIALIZABLE} are conflicts, retried like any other.
+ */
+public enum TransactionIsolation {
+    /** Reads only committed data; each statement sees what was committed when it started. */
+    READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED),
+    /** Every statement of the transaction sees the same snapshot. */
+    REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ),
+    /** The transaction behaves as if it ran alone; concurrent ones that could break this fail and are retried. */
+    SERIALIZABLE(Connection.TRANSACTION_SERIALIZABLE);
+
+    private final int jdbcLevel;
+
+    TransactionIsolation(int jdbcLevel) {
+        this.jdbcLevel = jdbcLevel;
+    }
+
+    /** The {@link Connection} constant of this level: {@code Connection.TRANSACTION_*}. */
+    public int jdbcLevel() {
+        return jdbcLevel;
+    }
+}
