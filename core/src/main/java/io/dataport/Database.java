@@ -256,8 +256,10 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
-        ConnectorConnectionFactory.closeKeptStatements(jdbi);
+        // The connector first: it interrupts running statements, where closing a kept statement would wait for
+        // the statement running on its connection to end.
         connector.close();
+        ConnectorConnectionFactory.closeKeptStatements(jdbi);
     }
 
     @Override
