@@ -314,6 +314,80 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs one statement of Dataport's own that writes (a repository insert): in the transaction open on this
+     * thread, if any; else in a transaction of its own on a connection borrowed for it alone, without a Jdbi
+     * handle or Session (they cost more than SQLite takes to insert a row). The rules of
+     * {@link #inTransaction} hold: run again on conflict or on a connection found dead before anything ran, and a
+     * connection lost while committing is reported as such, never run again.
+     */
+    <R> R writeOneStatement(String sql, DirectStatement.Work<R> work) {
+        Session joined = current.get();
+        if (joined != null) {
+            return joinTransaction(joined, false, s -> DirectStatement.run(s.handle(), sql, work));
+        }
+        for (int attempt = 1; ; attempt++) {
+            checkOpen();
+            Throwable failure;
+            boolean commitSent = false;
+            Connection connection;
+            try {
+                connection = connector.acquire(config.readOnly() ? Access.READ_ONLY : Access.READ_WRITE);
+            } catch (SQLException e) {
+                throw Errors.translate(e, null, null, connector);
+            }
+            try {
+                connector.begin(connection, config.readOnly());
+                R result;
+                try {
+                    result = DirectStatement.run(jdbi, connector, connection, sql, work);
+                } catch (RuntimeException e) {
+                    rollbackQuietly(connection, e);
+                    throw e;
+                }
+                commitSent = true;
+                connector.commit(connection);
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                failure = closedUnder(Errors.translate(e, null, null, connector));
+            } catch (RuntimeException e) {
+                failure = closedUnder(e);
+            } finally {
+                try {
+                    connector.release(connection);
+                } catch (SQLException e) {
+                    // The connection is done with; a broken one fails its next user, who reports it.
+                }
+            }
+            if (failure instanceof ConnectionException && !closed && commitSent) {
+                throw new ConnectionException("Connection lost while committing: the transaction may or may not "
+                        + "have been saved. Check before running it again, or make it idempotent.", failure);
+            }
+            boolean deadBeforeAnything = failure instanceof ConnectionException && !closed && !timedOut(failure);
+            if (deadBeforeAnything && attempt < config.maxAttempts()) {
+                retries.increment();
+                continue;
+            }
+            if (!Errors.isConflict(failure, connector)) {
+                throw Sneaky.<RuntimeException>rethrow(failure);
+            }
+            if (attempt >= config.maxAttempts()) {
+                throw gaveUp(attempt, failure);
+            }
+            retries.increment();
+            backoff(attempt, failure);
+        }
+    }
+
+    private void rollbackQuietly(Connection connection, Throwable failure) {
+        try {
+            connector.rollback(connection);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
      * Runs one statement of Dataport's own that only reads (a find by id): in the session open on this thread,
      * if any; else on a read-only connection (SQLite: a reader) borrowed for it alone, without a Jdbi handle,
      * BEGIN or COMMIT: one statement reads one consistent state. A connection found dead (closed by the server

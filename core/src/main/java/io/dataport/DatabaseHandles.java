@@ -33,6 +33,11 @@ final class DatabaseHandles implements HandleAccess {
     }
 
     @Override
+    public <R> R writeOneStatement(String sql, DirectStatement.Work<R> work) {
+        return db.writeOneStatement(sql, work);
+    }
+
+    @Override
     public StreamHandle openStream() {
         return db.openStream();
     }
