@@ -2,8 +2,8 @@ package io.dataport;
 
 import io.dataport.internal.Backends;
 import io.dataport.internal.ConnectorConnectionFactory;
-import io.dataport.internal.DirectStatement;
 import io.dataport.internal.DialectValues;
+import io.dataport.internal.DirectStatement;
 import io.dataport.internal.EntityInfo;
 import io.dataport.internal.EntityRepository;
 import io.dataport.internal.EntityRowMapperFactory;
