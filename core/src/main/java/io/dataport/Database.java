@@ -315,8 +315,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs one statement of Dataport's own that writes (a repository insert): in the transaction open on this
-     * thread, if any; else in a transaction of its own on a connection borrowed for it alone, without a Jdbi
-     * handle or Session (they cost more than SQLite takes to insert a row). The rules of
+     * thread, if any; else in a transaction of its own (on SQLite, auto-commit) on a connection borrowed for it
+     * alone, without a Jdbi handle or Session (they cost more than SQLite takes to insert a row). The rules of
      * {@link #inTransaction} hold: run again on conflict or on a connection found dead before anything ran, and a
      * connection lost while committing is reported as such, never run again.
      */
@@ -336,6 +336,10 @@ public final class Database implements AutoCloseable {
                 throw Errors.translate(e, null, null, connector);
             }
             try {
+                if (connector.autoCommitsSafely()) {
+                    // The statement is its own transaction: BEGIN and COMMIT around it would only cost time.
+                    return DirectStatement.run(jdbi, connector, connection, sql, work);
+                }
                 connector.begin(connection, config.readOnly());
                 R result;
                 try {

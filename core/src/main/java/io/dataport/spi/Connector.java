@@ -54,6 +54,16 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
+     * Whether one statement run in auto-commit either happens in full or fails with an error, so core may run a
+     * single-statement write without a transaction of its own. True for an embedded database (SQLite, where the
+     * writer is already serialised); false over a network, where a connection lost during the statement leaves
+     * its outcome unknown.
+     */
+    default boolean autoCommitsSafely() {
+        return false;
+    }
+
+    /**
      * The backend's fast bulk-load path, if it has one (PostgreSQL: {@code COPY}). Used to transfer data between
      * databases; the default has none, and core falls back to batched inserts.
      */

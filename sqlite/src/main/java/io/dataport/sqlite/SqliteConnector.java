@@ -238,6 +238,12 @@ final class SqliteConnector implements Connector {
         return true;
     }
 
+    /** Embedded: a statement in auto-commit commits or fails, nothing in between. */
+    @Override
+    public boolean autoCommitsSafely() {
+        return true;
+    }
+
     @Override
     public Dialect dialect() {
         return DIALECT;
