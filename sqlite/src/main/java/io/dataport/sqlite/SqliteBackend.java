@@ -11,7 +11,7 @@ import java.util.List;
  * {@code sqlite::memory:}. Found by {@link java.util.ServiceLoader}; having this module on the class path is
  * all it takes.
  *
- * <p>Writes go through one writer connection, taken in turn under an in-process lock and started with
+ * <p>Writes go through one writer connection, taken in turn by a fair lock and started with
  * {@code BEGIN IMMEDIATE}, so threads of one process never see "database is locked"; read-only transactions
  * run concurrently on a pool of read-only connections (WAL).
  */

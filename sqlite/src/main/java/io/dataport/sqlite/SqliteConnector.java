@@ -25,25 +25,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The SQLite connections of one Database: one writer connection taken in turn under a lock, and a pool
+ * The SQLite connections of one Database: one writer connection taken in turn under a fair lock, and a pool
  * of read-only reader connections. An in-memory database has only the writer, which serves every session.
  *
  * <p>Why one writer: SQLite allows one writing transaction at a time, and a deferred transaction that reads
- * then writes fails at once with SQLITE_BUSY_SNAPSHOT whatever the busy timeout. Queueing writers on an
+ * then writes fails at once with SQLITE_BUSY_SNAPSHOT whatever the busy timeout. Queueing writers on a fair
  * in-process lock and starting them with {@code BEGIN IMMEDIATE} is both correct and the fastest way to write
  * from one process. Other processes are handled by the busy timeout and core's retry.
- *
- * <p>The lock is not fair: a fair lock hands the writer to the longest waiter, which must first be woken and
- * scheduled, so under contention every transaction paid a thread switch (W4 of the benchmarks: 0.7 x the
- * throughput of 8 connections with {@code BEGIN IMMEDIATE}; unfair: 1.0 x). Waiters still queue in order, and
- * none waits longer than the connection timeout.
  */
 final class SqliteConnector implements Connector {
     private static final Dialect DIALECT = SqliteDialect.INSTANCE;
 
     private final SqliteSettings settings;
     private final DatabaseConfig config;
-    private final ReentrantLock writeLock = new ReentrantLock(false);
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Connection writer;
     private final Semaphore readerPermits;
     private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
