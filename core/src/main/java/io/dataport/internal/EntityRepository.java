@@ -67,46 +67,44 @@ public final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     @Override
     public T insert(T entity) {
         Objects.requireNonNull(entity, "entity");
-        Object idValue = id.get(entity);
-        if (idValue == null) {
+        if (id.get(entity) == null) {
             requireGeneratedId();
-            Object generated = access.writeOneStatement(sql.insertGenerated, statement -> {
-                bind(statement, entity, sql.insertGeneratedProperties);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("Insert into " + info.table + " returned no generated id.");
-                    }
-                    return dialect.read(rs, 1, id.type);
-                }
-            });
+            Object generated = access.writeOneStatement(sql.insertGenerated, insertGenerated(entity));
             return info.withIdAndVersion(entity, generated, null);
         }
-        access.writeOneStatement(sql.insertAssigned, statement -> {
-            bind(statement, entity, info.properties);
-            return statement.executeUpdate();
-        });
+        access.writeOneStatement(sql.insertAssigned, insertAssigned(entity));
         return entity;
     }
 
     private T insert(Handle h, T entity) {
-        Object idValue = id.get(entity);
-        if (idValue == null) {
+        if (id.get(entity) == null) {
             requireGeneratedId();
-            Object generated = DirectStatement.run(h, sql.insertGenerated, statement -> {
-                bind(statement, entity, sql.insertGeneratedProperties);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("Insert into " + info.table + " returned no generated id.");
-                    }
-                    return dialect.read(rs, 1, id.type);
-                }
-            });
+            Object generated = DirectStatement.run(h, sql.insertGenerated, insertGenerated(entity));
             return info.withIdAndVersion(entity, generated, null);
         }
-        Update update = h.createUpdate(sql.insertAssigned);
-        bind(update, entity, info.properties);
-        update.execute();
+        DirectStatement.run(h, sql.insertAssigned, insertAssigned(entity));
         return entity;
+    }
+
+    /** Runs the insert of an entity whose id the database generates, and reads the id back. */
+    private DirectStatement.Work<Object> insertGenerated(T entity) {
+        return statement -> {
+            bind(statement, entity, sql.insertGeneratedProperties);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("Insert into " + info.table + " returned no generated id.");
+                }
+                return dialect.read(rs, 1, id.type);
+            }
+        };
+    }
+
+    /** Runs the insert of an entity whose id the application assigned. */
+    private DirectStatement.Work<Integer> insertAssigned(T entity) {
+        return statement -> {
+            bind(statement, entity, info.properties);
+            return statement.executeUpdate();
+        };
     }
 
     @Override

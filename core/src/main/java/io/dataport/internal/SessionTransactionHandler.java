@@ -53,7 +53,7 @@ public final class SessionTransactionHandler implements TransactionHandler {
         }
         if (state.failed) {
             rollback(handle);
-            state.checkNotFailedAfterRollback();
+            throw TxState.commitRefused();
         }
         try {
             state.connector().commit(handle.getConnection());

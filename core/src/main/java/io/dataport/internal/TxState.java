@@ -78,9 +78,9 @@ public final class TxState {
         }
     }
 
-    /** After the automatic rollback of a failed transaction: tells the caller its commit did not happen. */
-    void checkNotFailedAfterRollback() {
-        throw new TransactionAbortedException("Commit refused: a statement in this transaction failed, so it was "
+    /** The error for a commit of a failed transaction, which was rolled back instead. */
+    static TransactionAbortedException commitRefused() {
+        return new TransactionAbortedException("Commit refused: a statement in this transaction failed, so it was "
                 + "rolled back and nothing of it was saved. Let the exception leave the transaction callback, or "
                 + "roll back to a savepoint taken before the failing statement.", null, null);
     }
