@@ -1,7 +1,8 @@
 package io.dataport;
 
 /**
- * A foreign key, not-null or check constraint rejected a change.
+ * A constraint rejected a change: a foreign key, not-null or check constraint, or (as the subclass
+ * {@link DuplicateKeyException}) a primary key or unique constraint.
  */
 public class ConstraintViolationException extends StatementException {
     private static final long serialVersionUID = 1L;

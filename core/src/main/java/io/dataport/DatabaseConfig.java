@@ -1,18 +1,21 @@
 package io.dataport;
 
-import io.dataport.internal.Urls;
+import io.dataport.spi.Backend;
 
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * The validated, immutable settings of one {@link Database}, made by {@link Database.Builder}. Backends read
- * it; applications usually never touch it. {@link #toString()} never shows the password.
+ * The validated, immutable settings of one {@link Database}, made by {@link Database.Builder}: the parsed
+ * {@link DatabaseUrl} and the builder's settings. Backends read it; applications usually never touch it.
+ * {@link #toString()} never shows the password.
  */
 public final class DatabaseConfig {
-    private final String url;
+    private final DatabaseUrl url;
     private final String user;
     private final String password;
     private final int maxPoolSize;
@@ -22,9 +25,19 @@ public final class DatabaseConfig {
     private final Duration retryBackoff;
     private final boolean showParameterValues;
     private final Map<String, String> properties;
+    private final Map<String, String> parameters;
 
+    /** The settings as the builder holds them, with the URL's parameters and properties as written. */
     DatabaseConfig(Database.Builder b) {
-        this.url = b.url;
+        this(b, null);
+    }
+
+    /**
+     * The settings for {@code backend}: every URL parameter and property must be one the backend knows
+     * ({@link Backend#parameterNames()}, matched ignoring case), and is handed on in the backend's spelling.
+     */
+    DatabaseConfig(Database.Builder b, Backend backend) {
+        this.url = DatabaseUrl.parse(b.url);
         this.user = b.user;
         this.password = b.password;
         this.maxPoolSize = b.maxPoolSize;
@@ -34,16 +47,41 @@ public final class DatabaseConfig {
         this.retryBackoff = b.retryBackoff;
         this.showParameterValues = b.showParameterValues;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        Map<String, String> merged = new LinkedHashMap<>(url.parameters());
+        merged.putAll(b.properties);
+        this.parameters = Collections.unmodifiableMap(backend == null ? merged : known(merged, backend));
     }
 
-    /** The URL as the application gave it (it may hold a password: never log it, use {@link #maskedUrl()}). */
-    public String url() {
+    /**
+     * The one rule for settings on every backend: a name the backend does not know is refused, with the list
+     * of those it knows, rather than silently ignored.
+     */
+    private Map<String, String> known(Map<String, String> given, Backend backend) {
+        Map<String, String> spelling = new LinkedHashMap<>();
+        for (String name : backend.parameterNames()) {
+            spelling.put(name.toLowerCase(Locale.ROOT), name);
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            String known = spelling.get(name.toLowerCase(Locale.ROOT));
+            if (known == null) {
+                throw new ConfigurationException("Unknown " + backend.displayName() + " setting '" + name + "' in '" + url
+                        + "'. Known: " + String.join(", ", new TreeSet<>(backend.parameterNames()))
+                        + ". Fix the name, or remove the setting.");
+            }
+            result.put(known, value);
+        });
+        return result;
+    }
+
+    /** The URL, parsed; its {@code toString()} hides the password. */
+    public DatabaseUrl url() {
         return url;
     }
 
     /** The URL with any password replaced by {@code ***}: safe for messages and logs. */
     public String maskedUrl() {
-        return Urls.mask(url);
+        return url.toString();
     }
 
     /** The user set on the builder, or {@code null} to use the URL's. */
@@ -86,16 +124,26 @@ public final class DatabaseConfig {
         return showParameterValues;
     }
 
-    /** Backend properties set with {@link Database.Builder#property}: pragmas, driver settings. */
+    /** Backend properties set with {@link Database.Builder#property}, as written. */
     public Map<String, String> properties() {
         return properties;
     }
 
+    /**
+     * The backend settings: the URL's query parameters, then the builder's properties (which win), each name
+     * in the backend's spelling.
+     */
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
     @Override
     public String toString() {
-        return "DatabaseConfig[url=" + maskedUrl() + ", user=" + user + ", password=" + (password == null ? "null" : "***")
+        Map<String, String> shownProperties = new LinkedHashMap<>();
+        properties.forEach((k, v) -> shownProperties.put(k, DatabaseUrl.isSecret(k) ? "***" : v));
+        return "DatabaseConfig[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "***")
                 + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", readOnly=" + readOnly
                 + ", maxAttempts=" + maxAttempts + ", retryBackoff=" + retryBackoff
-                + ", showParameterValues=" + showParameterValues + ", properties=" + Urls.maskProperties(properties) + "]";
+                + ", showParameterValues=" + showParameterValues + ", properties=" + shownProperties + "]";
     }
 }

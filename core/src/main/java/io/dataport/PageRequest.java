@@ -17,10 +17,10 @@ public record PageRequest(int page, int size, Sort sort) {
 
     public PageRequest {
         if (page < 0) {
-            throw new ConfigurationException("Page number cannot be negative: " + page + ". Pages count from 0.");
+            throw new InvalidQueryException("Page number cannot be negative: " + page + ". Pages count from 0.");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new ConfigurationException("Page size must be 1 to " + MAX_SIZE + ": " + size
+            throw new InvalidQueryException("Page size must be 1 to " + MAX_SIZE + ": " + size
                     + ". Use stream() to read more rows than that.");
         }
         Objects.requireNonNull(sort, "sort");

@@ -51,7 +51,7 @@ public record Sort(List<Order> orders) {
         for (String part : spec.split(",")) {
             String p = part.strip();
             if (p.isEmpty()) {
-                throw new ConfigurationException("Sort has an empty property in '" + spec
+                throw new InvalidQueryException("Sort has an empty property in '" + spec
                         + "'. Write properties separated by commas, e.g. name,-joined.");
             }
             boolean descending = p.startsWith("-");

@@ -4,6 +4,7 @@ import io.dataport.DatabaseConfig;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A database backend: the one extension point of Dataport, found with {@link java.util.ServiceLoader} from
@@ -18,6 +19,11 @@ public interface Backend {
 
     /** The short name users see in messages and in {@link io.dataport.Database#backend()}, e.g. {@code "sqlite"}. */
     String name();
+
+    /** The database's name as people write it, for messages, e.g. {@code "SQLite"}; the default is {@link #name()}. */
+    default String displayName() {
+        return name();
+    }
 
     /** The URL prefixes this backend accepts, lower case, e.g. {@code "sqlite:"} and {@code "jdbc:sqlite:"}. */
     List<String> urlPrefixes();
@@ -37,8 +43,17 @@ public interface Backend {
     }
 
     /**
-     * Starts the backend for one database: parses the URL, opens or prepares its pool. Fails with
-     * {@link io.dataport.ConfigurationException} for a URL or option it cannot use.
+     * The settings this backend understands in the URL's query and in {@code Database.Builder.property}, in its
+     * own spelling (SQLite pragmas, pgjdbc properties). Core refuses any other name with a
+     * {@link io.dataport.ConfigurationException} listing these, and hands each known one on in this spelling
+     * ({@link DatabaseConfig#parameters()}), matched ignoring case: one rule on every backend.
+     */
+    Set<String> parameterNames();
+
+    /**
+     * Starts the backend for one database from its parsed URL ({@link DatabaseConfig#url()}) and settings:
+     * opens or prepares its pool. Fails with {@link io.dataport.ConfigurationException} for a URL or value it
+     * cannot use.
      */
     Connector connect(DatabaseConfig config);
 }

@@ -4,14 +4,14 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * The running backend of one open {@link io.dataport.Database}: it hands out connections, begins and ends
  * transactions in its dialect, and says what a driver error means. Thread-safe; closed with the database.
  *
  * <p>Core calls {@link #acquire} and {@link #release} in pairs on one thread; between them the connection
- * belongs to one {@link io.dataport.Session}.
+ * belongs to one {@link io.dataport.Session}. When the database is closed, core reports every failure of work
+ * still running as the closed database's error, so a connector need not word that error itself.
  */
 public interface Connector extends AutoCloseable {
 
@@ -21,6 +21,14 @@ public interface Connector extends AutoCloseable {
      * @throws io.dataport.ConnectionException when none could be had in time (the message says why)
      */
     Connection acquire(Access access) throws SQLException;
+
+    /**
+     * Checks, once when the database opens, what the application must fix before any work can run (a wrong
+     * password, an unknown database or host); core reports a failure like any driver error. A server that is
+     * merely down is not an error here: work fails until it is up. The default checks nothing.
+     */
+    default void verify() throws SQLException {
+    }
 
     /** Gives a connection back; it must not be in a transaction. */
     void release(Connection connection) throws SQLException;
@@ -34,9 +42,12 @@ public interface Connector extends AutoCloseable {
     /** Rolls back the transaction begun by {@link #begin}; a no-op when the database already ended it. */
     void rollback(Connection connection) throws SQLException;
 
-    /** What a driver error means. The default reads the SQLSTATE. */
+    /**
+     * What a driver error means: the backend's own codes (SQLSTATEs, vendor codes) first, then, by default, the
+     * class of the standard SQLSTATE ({@link ErrorKind#ofStandardSqlState}).
+     */
     default ErrorKind classify(SQLException e) {
-        return ErrorKind.fromSqlState(e.getSQLState());
+        return ErrorKind.ofStandardSqlState(e.getSQLState());
     }
 
     /** Adds backend-specific Jdbi configuration (argument factories, mappers, plugins). */
@@ -44,13 +55,12 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
-     * Whether core may keep prepared statements open on a connection between sessions and reuse them. True only
-     * when {@link #acquire} hands out the same physical connection objects again and {@link #release} leaves
-     * their statements open (SQLite). False for pools that hand out proxies and close statements on release
-     * (HikariCP). Statements kept close with their connection.
+     * The cache of prepared statements kept open on this physical connection between sessions, or null (the
+     * default) when the connector's pool closes statements when a connection goes back (HikariCP; pgjdbc caches
+     * server-side statements on its own). A connector that returns caches closes each with its connection.
      */
-    default boolean reusesStatements() {
-        return false;
+    default StatementCache statementCache(Connection connection) {
+        return null;
     }
 
     /**
@@ -63,16 +73,13 @@ public interface Connector extends AutoCloseable {
         return false;
     }
 
-    /**
-     * The backend's fast bulk-load path, if it has one (PostgreSQL: {@code COPY}). Used to transfer data between
-     * databases; the default has none, and core falls back to batched inserts.
-     */
-    default Optional<BulkLoader> bulkLoader() {
-        return Optional.empty();
-    }
-
-    /** The SQL dialect, for what core writes itself (DDL, paging, upserts). */
+    /** The SQL dialect, for what core writes itself (DDL, paging, upserts), and its capabilities. */
     Dialect dialect();
+
+    /** How values of the portable types are bound and read; the default is {@link ValueCodec#STANDARD}. */
+    default ValueCodec codec() {
+        return ValueCodec.STANDARD;
+    }
 
     /** Closes every connection; connections still borrowed are closed under their users. */
     @Override

@@ -26,42 +26,22 @@ public enum ErrorKind {
     OTHER;
 
     /**
-     * Classifies by the standard SQLSTATE, which PostgreSQL and most drivers set. Backends whose driver does not
-     * set SQLSTATE (SQLite) classify by their own codes first and fall back to this.
+     * Classifies by the class of a standard SQLSTATE (its first two characters, as ISO SQL defines them):
+     * {@code 08} connection exception, {@code 23} integrity constraint violation, {@code 28} invalid
+     * authorization, {@code 40} transaction rollback (serialization failure). Backends classify their own codes
+     * first and fall back to this; {@code null} or an unknown class is {@link #OTHER}.
      */
-    public static ErrorKind fromSqlState(String state) {
+    public static ErrorKind ofStandardSqlState(String state) {
         if (state == null || state.length() < 2) {
             return OTHER;
         }
-        switch (state) {
-            case "23505":
-                return DUPLICATE_KEY;
-            case "25006":
-                return READ_ONLY;
-            case "40001":
-            case "40P01":
-            case "55P03":
-                return CONFLICT;
-            case "25P02":
-                return TRANSACTION_ABORTED;
-            case "57014":
-                return TIMEOUT;
-            case "57P01":
-            case "57P02":
-            case "57P03":
-                return CONNECTION;
-            case "28000":
-            case "28P01":
-            case "3D000":
-                return AUTHENTICATION;
-            default:
-                break;
-        }
         switch (state.substring(0, 2)) {
-            case "23":
-                return CONSTRAINT_VIOLATION;
             case "08":
                 return CONNECTION;
+            case "23":
+                return CONSTRAINT_VIOLATION;
+            case "28":
+                return AUTHENTICATION;
             case "40":
                 return CONFLICT;
             default:

@@ -1,6 +1,6 @@
 package io.dataport.contract;
 
-import io.dataport.ConfigurationException;
+import io.dataport.InvalidQueryException;
 import io.dataport.CrudRepository;
 import io.dataport.Database;
 import io.dataport.DuplicateKeyException;
@@ -280,11 +280,11 @@ public abstract class RepositoryContract extends ContractSupport {
     void unknownSortPropertyIsRejectedBeforeAnySqlRuns() {
         users.insert(user("Ada"));
         assertThatThrownBy(() -> users.findAll(PageRequest.of(0, 10, Sort.by("name; drop table users"))))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidQueryException.class)
                 .hasMessageContaining("'name; drop table users'")
                 .hasMessageContaining("id, name, email, active, joined");
         assertThatThrownBy(() -> users.findAll(PageRequest.of(0, 10, Sort.by("email_address"))))
-                .isInstanceOf(ConfigurationException.class);
+                .isInstanceOf(InvalidQueryException.class);
         assertThat(users.count()).isEqualTo(1);
     }
 

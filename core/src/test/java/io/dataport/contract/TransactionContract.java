@@ -1,6 +1,7 @@
 package io.dataport.contract;
 
 import io.dataport.ReadOnlyException;
+import io.dataport.SessionMisuseException;
 import io.dataport.Session;
 import io.dataport.TransactionAbortedException;
 import io.dataport.DuplicateKeyException;
@@ -153,7 +154,7 @@ public abstract class TransactionContract extends ContractSupport {
     @Test
     void readWriteTransactionCannotJoinAReadOnlyOne() {
         assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> db.useTransaction(inner -> { })))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+                .isInstanceOf(SessionMisuseException.class).hasMessageContaining("read-only");
     }
 
     @Test
@@ -187,12 +188,12 @@ public abstract class TransactionContract extends ContractSupport {
             }, "intruder");
             other.start();
             other.join();
-            assertThat(fromOtherThread[0]).isInstanceOf(IllegalStateException.class)
+            assertThat(fromOtherThread[0]).isInstanceOf(SessionMisuseException.class)
                     .hasMessageContaining("intruder").hasMessageContaining("belongs to thread");
         });
-        assertThatThrownBy(() -> leaked[0].execute("select 1")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> leaked[0].execute("select 1")).isInstanceOf(SessionMisuseException.class)
                 .hasMessageContaining("after its callback returned");
-        assertThatThrownBy(() -> leaked[0].handle()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> leaked[0].handle()).isInstanceOf(SessionMisuseException.class);
         assertThat(count("account")).isZero();
     }
 
@@ -210,7 +211,7 @@ public abstract class TransactionContract extends ContractSupport {
             });
             other.start();
             other.join();
-            assertThat(failure[0]).isInstanceOf(IllegalStateException.class);
+            assertThat(failure[0]).isInstanceOf(SessionMisuseException.class);
         });
         assertThat(count("account")).isZero();
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.dataport.ConfigurationException;
+import io.dataport.InvalidQueryException;
 import io.dataport.ConnectionException;
 import io.dataport.CrudRepository;
 import io.dataport.Database;
@@ -129,7 +129,7 @@ final class UsersApi {
             PageRequest request = PageRequest.of(page, size, Sort.parse(ctx.queryParam("sort")));
             // Count and page in one read-only transaction, so the totals match the content.
             result = db.inReadOnlyTransaction(s -> s.<User, Long>repository(User.class).findAll(request));
-        } catch (ConfigurationException e) {
+        } catch (InvalidQueryException e) {
             // Sort.parse and the repository reject a sort key the entity does not have: the client's mistake.
             throw ApiError.badRequest("Query parameter 'sort' is invalid: " + e.getMessage());
         }

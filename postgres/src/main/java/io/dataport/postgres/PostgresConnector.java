@@ -6,9 +6,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
-import io.dataport.internal.Errors;
 import io.dataport.spi.Access;
-import io.dataport.spi.BulkLoader;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
@@ -20,7 +18,6 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,12 +33,15 @@ final class PostgresConnector implements Connector {
     private final DatabaseConfig config;
     private final HikariDataSource pool;
     private final int poolSize;
+    private final PostgresUrl url;
+    private final Map<String, String> probeProperties;
 
     PostgresConnector(PostgresUrl url, DatabaseConfig config) {
         this.config = config;
         this.poolSize = config.maxPoolSize() > 0 ? config.maxPoolSize() : DEFAULT_POOL_SIZE;
         Map<String, String> props = driverProperties(url, config);
-        probe(url, props);
+        this.url = url;
+        this.probeProperties = props;
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("dataport-postgres-" + POOLS.incrementAndGet());
         hikari.setJdbcUrl(url.jdbcUrl);
@@ -84,9 +84,10 @@ final class PostgresConnector implements Connector {
      * database or host, silent network). A server that refuses connections (down, starting) is not an error
      * here: the pool connects when it is up.
      */
-    private void probe(PostgresUrl url, Map<String, String> props) {
+    @Override
+    public void verify() throws SQLException {
         Properties info = new Properties();
-        info.putAll(props);
+        info.putAll(probeProperties);
         if (url.user != null) {
             info.setProperty("user", url.user);
         }
@@ -102,7 +103,7 @@ final class PostgresConnector implements Connector {
             if ("08001".equals(state) && e.getCause() instanceof java.net.ConnectException || "57P03".equals(state)) {
                 return;
             }
-            throw Errors.translate(e, null, null, this);
+            throw e;
         }
     }
 
@@ -123,8 +124,8 @@ final class PostgresConnector implements Connector {
                     + "Raise maxPoolSize, shorten transactions, or raise connectionTimeout.", e);
         } catch (SQLException e) {
             if (pool.isClosed()) {
-                throw new ConnectionException("Database is closed: " + config.maskedUrl()
-                        + ". Open a new one with Database.open(url); close it only at shutdown.", e);
+                // Core words the closed-database error; the connector says only that its pool is gone.
+                throw new SQLException("The PostgreSQL pool is closed.", "08003", e);
             }
             throw e;
         }
@@ -160,14 +161,10 @@ final class PostgresConnector implements Connector {
         connection.setAutoCommit(true);
     }
 
+    /** PostgreSQL's SQLSTATEs (Appendix A of its manual), then the standard classes. */
     @Override
     public ErrorKind classify(SQLException e) {
-        String state = e.getSQLState();
-        if ("25P03".equals(state) || "57P05".equals(state)) {
-            // idle_in_transaction_session_timeout, idle_session_timeout: the server closed the connection.
-            return ErrorKind.CONNECTION;
-        }
-        ErrorKind kind = ErrorKind.fromSqlState(state);
+        ErrorKind kind = classify(e.getSQLState());
         if (kind == ErrorKind.OTHER && !(e instanceof PSQLException)) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("is closed") || message.contains("has been closed")) {
@@ -178,11 +175,6 @@ final class PostgresConnector implements Connector {
     }
 
     @Override
-    public Optional<BulkLoader> bulkLoader() {
-        return Optional.of(PostgresBulkLoader.INSTANCE);
-    }
-
-    @Override
     public Dialect dialect() {
         return DIALECT;
     }
@@ -190,5 +182,39 @@ final class PostgresConnector implements Connector {
     @Override
     public void close() {
         pool.close();
+    }
+
+    static ErrorKind classify(String state) {
+        if (state == null) {
+            return ErrorKind.OTHER;
+        }
+        switch (state) {
+            case "23505":
+                return ErrorKind.DUPLICATE_KEY;
+            case "25006":
+                return ErrorKind.READ_ONLY;
+            case "40001":
+            case "40P01":
+            case "55P03":
+                return ErrorKind.CONFLICT;
+            case "25P02":
+                return ErrorKind.TRANSACTION_ABORTED;
+            case "57014":
+                return ErrorKind.TIMEOUT;
+            case "57P01":
+            case "57P02":
+            case "57P03":
+            case "25P03":
+            case "57P05":
+                // Shutdown, crash, starting; idle_in_transaction_session_timeout, idle_session_timeout: the
+                // server closed the connection.
+                return ErrorKind.CONNECTION;
+            case "28000":
+            case "28P01":
+            case "3D000":
+                return ErrorKind.AUTHENTICATION;
+            default:
+                return ErrorKind.ofStandardSqlState(state);
+        }
     }
 }

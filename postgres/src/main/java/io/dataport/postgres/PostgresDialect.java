@@ -19,6 +19,12 @@ final class PostgresDialect implements Dialect {
         return "postgres";
     }
 
+    /** The protocol's limit is 32,767 bind parameters per statement. */
+    @Override
+    public int maxParameters() {
+        return 32_767;
+    }
+
     @Override
     public String textCollation() {
         return " COLLATE \"C\"";

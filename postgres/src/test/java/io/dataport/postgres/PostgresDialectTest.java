@@ -1,10 +1,11 @@
 package io.dataport.postgres;
 
-import io.dataport.internal.EntityInfo;
-import io.dataport.internal.EntitySql;
+import io.dataport.internal.entity.EntityInfo;
+import io.dataport.internal.sql.EntitySql;
 import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
 import io.dataport.mapping.Version;
+import io.dataport.spi.IdGeneration;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -61,6 +62,6 @@ class PostgresDialectTest {
 
     @Test
     void batchIdsComeFromTheDriver() {
-        assertThat(DIALECT.lastGeneratedIdQuery()).isNull();
+        assertThat(DIALECT.idGeneration()).isEqualTo(IdGeneration.multiRowReturning());
     }
 }

@@ -5,6 +5,7 @@ import io.dataport.spi.Backend;
 import io.dataport.spi.Connector;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The embedded SQLite backend: accepts {@code sqlite:PATH}, {@code jdbc:sqlite:PATH} and
@@ -19,6 +20,17 @@ public final class SqliteBackend implements Backend {
     @Override
     public String name() {
         return "sqlite";
+    }
+
+    @Override
+    public String displayName() {
+        return "SQLite";
+    }
+
+    /** The pragmas Dataport sets on every connection. */
+    @Override
+    public Set<String> parameterNames() {
+        return SqliteSettings.PRAGMAS;
     }
 
     @Override

@@ -3,10 +3,13 @@ package io.dataport.sqlite;
 import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
+import io.dataport.SessionMisuseException;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
+import io.dataport.spi.StatementCache;
+import io.dataport.spi.ValueCodec;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
@@ -43,7 +46,8 @@ final class SqliteConnector implements Connector {
     private final Semaphore readerPermits;
     private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
     private final Set<Connection> borrowedReaders = ConcurrentHashMap.newKeySet();
-    private final Map<Connection, Map<String, PreparedStatement>> controlStatements = new ConcurrentHashMap<>();
+    /** The statement cache of each open connection: the one cache per connection, shared with core. */
+    private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private boolean writerQueryOnly;
 
@@ -72,10 +76,10 @@ final class SqliteConnector implements Connector {
         return acquireReader();
     }
 
-    private Connection acquireWriter() {
+    private Connection acquireWriter() throws SQLException {
         if (writeLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("This thread already holds the SQLite write connection through an open "
-                    + "Session; SQLite allows one writer. Use that Session instead of opening a second one.");
+            throw new SessionMisuseException("This thread already holds the SQLite write connection through an "
+                    + "open Session; SQLite allows one writer. Use that Session instead of opening a second one.");
         }
         long timeout = config.connectionTimeout().toMillis();
         try {
@@ -95,7 +99,7 @@ final class SqliteConnector implements Connector {
         return writer;
     }
 
-    private Connection acquireReader() {
+    private Connection acquireReader() throws SQLException {
         long timeout = config.connectionTimeout().toMillis();
         try {
             if (!readerPermits.tryAcquire(timeout, TimeUnit.MILLISECONDS)) {
@@ -119,7 +123,7 @@ final class SqliteConnector implements Connector {
                 throw closedError();
             }
             return c;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             readerPermits.release();
             throw e;
         }
@@ -224,13 +228,13 @@ final class SqliteConnector implements Connector {
                 return ErrorKind.CONNECTION;
             }
         }
-        return ErrorKind.fromSqlState(e.getSQLState());
+        return ErrorKind.ofStandardSqlState(e.getSQLState());
     }
 
     /** The writer and the readers are the same connection objects for the life of the Database. */
     @Override
-    public boolean reusesStatements() {
-        return true;
+    public StatementCache statementCache(Connection connection) {
+        return statementCaches.get(connection);
     }
 
     /** Embedded: a statement in auto-commit commits or fails, nothing in between. */
@@ -242,6 +246,11 @@ final class SqliteConnector implements Connector {
     @Override
     public Dialect dialect() {
         return DIALECT;
+    }
+
+    @Override
+    public ValueCodec codec() {
+        return SqliteCodec.INSTANCE;
     }
 
     @Override
@@ -277,6 +286,7 @@ final class SqliteConnector implements Connector {
         Connection c = null;
         try {
             c = sqlite.createConnection(settings.jdbcUrl());
+            statementCaches.put(c, new StatementCache());
             applyPragmas(c, readOnly);
             return c;
         } catch (SQLException e) {
@@ -316,13 +326,13 @@ final class SqliteConnector implements Connector {
      * BEGIN and COMMIT anew costs SQLite more than running them, and every transaction runs two of them.
      */
     private void control(Connection c, String sql) throws SQLException {
-        Map<String, PreparedStatement> kept = controlStatements.computeIfAbsent(c, k -> new ConcurrentHashMap<>());
-        PreparedStatement statement = kept.get(sql);
-        if (statement == null || statement.isClosed()) {
-            statement = c.prepareStatement(sql);
-            kept.put(sql, statement);
+        StatementCache cache = statementCaches.get(c);
+        PreparedStatement statement = cache.borrow(sql, () -> c.prepareStatement(sql));
+        try {
+            statement.execute();
+        } finally {
+            cache.giveBack(statement);
         }
-        statement.execute();
     }
 
     private static void interrupt(Connection c) {
@@ -334,15 +344,9 @@ final class SqliteConnector implements Connector {
     }
 
     private void quietClose(Connection c) {
-        Map<String, PreparedStatement> kept = controlStatements.remove(c);
-        if (kept != null) {
-            for (PreparedStatement statement : kept.values()) {
-                try {
-                    statement.close();
-                } catch (SQLException e) {
-                    // The connection closes next, and its statements with it.
-                }
-            }
+        StatementCache cache = statementCaches.remove(c);
+        if (cache != null) {
+            cache.close();
         }
         try {
             c.close();
@@ -351,8 +355,8 @@ final class SqliteConnector implements Connector {
         }
     }
 
-    private ConnectionException closedError() {
-        return new ConnectionException("Database is closed: " + config.maskedUrl()
-                + ". Open a new one with Database.open(url); close it only at shutdown.");
+    /** Core words the closed-database error; the connector says only that its connections are gone. */
+    private static SQLException closedError() {
+        return new SQLException("The SQLite connections are closed.", "08003");
     }
 }

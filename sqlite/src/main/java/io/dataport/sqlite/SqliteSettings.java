@@ -3,8 +3,6 @@ package io.dataport.sqlite;
 import io.dataport.ConfigurationException;
 import io.dataport.DatabaseConfig;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,6 +13,8 @@ import java.util.Set;
 /** The parsed SQLite URL and pragmas: validated once, before any file is touched. */
 final class SqliteSettings {
     static final int DEFAULT_READERS = 8;
+    /** The settings a URL or property may give: the pragmas Dataport applies on every connection. */
+    static final Set<String> PRAGMAS = Set.of("synchronous", "journal_mode", "busy_timeout", "foreign_keys");
     private static final Set<String> SYNCHRONOUS = Set.of("OFF", "NORMAL", "FULL", "EXTRA");
     private static final Set<String> JOURNAL_MODES = Set.of("WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF");
     private static final Set<String> ON_OFF = Set.of("ON", "OFF", "1", "0", "TRUE", "FALSE");
@@ -44,26 +44,14 @@ final class SqliteSettings {
     }
 
     static SqliteSettings parse(DatabaseConfig config) {
-        String url = config.url();
-        String rest = url.regionMatches(true, 0, "jdbc:sqlite:", 0, 12) ? url.substring(12) : url.substring(7);
-        Map<String, String> pragmas = new LinkedHashMap<>();
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            for (String pair : rest.substring(q + 1).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new ConfigurationException("SQLite URL parameter has no value: '" + pair + "' in '" + url
-                            + "'. Write it as name=value, e.g. sqlite:app.db?synchronous=FULL.");
-                }
-                pragmas.put(decode(pair.substring(0, eq)).toLowerCase(Locale.ROOT), decode(pair.substring(eq + 1)));
-            }
-            rest = rest.substring(0, q);
+        String url = config.maskedUrl();
+        if (config.url().hasHosts()) {
+            throw new ConfigurationException("SQLite URL names a host: '" + url + "'. SQLite opens a file: write "
+                    + "sqlite:path/app.db (or sqlite:/absolute/path/app.db).");
         }
-        config.properties().forEach((k, v) -> pragmas.put(k.toLowerCase(Locale.ROOT), v));
-        validate(pragmas, url);
+        String rest = config.url().database();
+        Map<String, String> pragmas = new LinkedHashMap<>(config.parameters());
+        validate(pragmas);
 
         Path path = null;
         if (!rest.isEmpty() && !rest.equals(":memory:")) {
@@ -96,7 +84,7 @@ final class SqliteSettings {
         return new SqliteSettings(path, pragmas, readers);
     }
 
-    private static void validate(Map<String, String> pragmas, String url) {
+    private static void validate(Map<String, String> pragmas) {
         for (Map.Entry<String, String> e : pragmas.entrySet()) {
             String value = e.getValue().toUpperCase(Locale.ROOT);
             switch (e.getKey()) {
@@ -115,8 +103,8 @@ final class SqliteSettings {
                     require(ON_OFF.contains(value), e, "ON or OFF");
                     break;
                 default:
-                    throw new ConfigurationException("Unknown SQLite setting '" + e.getKey() + "' in '" + url
-                            + "'. Known: synchronous, journal_mode, busy_timeout, foreign_keys.");
+                    // Core refuses the names not in PRAGMAS before the backend sees them.
+                    break;
             }
         }
     }
@@ -131,9 +119,5 @@ final class SqliteSettings {
     private static boolean isOn(String value) {
         String v = value.toUpperCase(Locale.ROOT);
         return v.equals("ON") || v.equals("1") || v.equals("TRUE");
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,11 @@
 package io.dataport.sqlite;
 
-import io.dataport.internal.EntityInfo;
-import io.dataport.internal.EntitySql;
+import io.dataport.internal.entity.EntityInfo;
+import io.dataport.internal.sql.EntitySql;
 import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
 import io.dataport.spi.ColumnType;
+import io.dataport.spi.IdGeneration;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -57,7 +58,7 @@ class SqliteDialectTest {
 
     @Test
     void batchIdsComeFromLastInsertRowid() {
-        assertThat(DIALECT.lastGeneratedIdQuery()).isEqualTo("SELECT last_insert_rowid()");
+        assertThat(DIALECT.idGeneration()).isEqualTo(IdGeneration.rowidRange("SELECT last_insert_rowid()"));
     }
 
     @Test
@@ -76,7 +77,7 @@ class SqliteDialectTest {
         assertThat(bound(ColumnType.UUID, new UUID(0, 1))).isEqualTo("00000000-0000-0000-0000-000000000001");
     }
 
-    /** What the dialect hands the driver for a value. */
+    /** What the codec hands the driver for a value. */
     private static Object bound(ColumnType type, Object value) throws Exception {
         List<Object> seen = new ArrayList<>();
         PreparedStatement statement = (PreparedStatement) Proxy.newProxyInstance(classLoader(),
@@ -86,7 +87,7 @@ class SqliteDialectTest {
                     }
                     return null;
                 });
-        DIALECT.bind(statement, 1, type, value);
+        SqliteCodec.INSTANCE.bind(statement, 1, type, value);
         assertThat(seen).hasSize(1);
         return seen.get(0);
     }

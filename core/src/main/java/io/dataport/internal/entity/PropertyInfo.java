@@ -1,0 +1,115 @@
+package io.dataport.internal.entity;
+
+import io.dataport.spi.ColumnType;
+
+import java.lang.invoke.MethodHandle;
+import java.util.Map;
+
+/**
+ * One stored property of an entity: its column, its portable type and how to read and write it. Immutable;
+ * built once per entity class by {@link EntityInfo}.
+ */
+public final class PropertyInfo {
+    public final String name;
+    public final String column;
+    public final Class<?> javaType;
+    public final ColumnType type;
+    public final boolean primitive;
+    public final boolean unique;
+    public final int length;
+    public final boolean id;
+    public final boolean version;
+    /** For records: the index of the component in the canonical constructor; -1 for classes. */
+    public final int componentIndex;
+    /** {@code (Object) -> Object}. */
+    public final MethodHandle getter;
+    /** {@code (Object, Object) -> void}, for classes only. */
+    public final MethodHandle setter;
+    private final Map<String, Object> enumConstants;
+
+    PropertyInfo(String name, String column, Class<?> javaType, ColumnType type, boolean unique, int length,
+                 boolean id, boolean version, int componentIndex, MethodHandle getter, MethodHandle setter,
+                 Map<String, Object> enumConstants) {
+        this.name = name;
+        this.column = column;
+        this.javaType = javaType;
+        this.type = type;
+        this.primitive = javaType.isPrimitive();
+        this.unique = unique;
+        this.length = length;
+        this.id = id;
+        this.version = version;
+        this.componentIndex = componentIndex;
+        this.getter = getter;
+        this.setter = setter;
+        this.enumConstants = enumConstants;
+    }
+
+    /** The Java property name. */
+    public String name() {
+        return name;
+    }
+
+    /** The column name, unquoted. */
+    public String column() {
+        return column;
+    }
+
+    /** The portable type it is stored as. */
+    public ColumnType type() {
+        return type;
+    }
+
+    /** The property's value on an entity. */
+    public Object get(Object entity) {
+        try {
+            return getter.invokeExact(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Sets the property on a (non-record) entity. */
+    public void set(Object entity, Object value) {
+        try {
+            setter.invokeExact(entity, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * The value to bind: enums by name, temporal values truncated to microseconds, {@code OffsetDateTime}
+     * normalised to UTC.
+     */
+    public Object toDatabase(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (enumConstants != null) {
+            return ((Enum<?>) value).name();
+        }
+        return JdbiValues.normalize(type, value);
+    }
+
+    /** The Java value of what the dialect read: enums from their name, primitives never null. */
+    public Object fromDatabase(Object value, Class<?> entityType) {
+        if (value == null) {
+            return primitive ? EntityInfo.defaultValue(javaType) : null;
+        }
+        if (enumConstants != null) {
+            Object constant = enumConstants.get(value);
+            if (constant == null) {
+                throw new io.dataport.MappingException("Entity " + entityType.getName() + " property '" + name
+                        + "' read a value that names no constant of " + javaType.getName()
+                        + ". Store enum names only, or add the missing constant.");
+            }
+            return constant;
+        }
+        return value;
+    }
+}

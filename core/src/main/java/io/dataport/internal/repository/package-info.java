@@ -1,0 +1,7 @@
+/**
+ * The CrudRepository and Schema implementations, and where they run (a database's own transactions, or a session).
+ *
+ * <p><strong>Unsupported:</strong> these types are public only so that Dataport's own packages can share them.
+ * They change without notice; applications and backends must not use them.
+ */
+package io.dataport.internal.repository;

@@ -1,0 +1,237 @@
+package io.dataport.internal.session;
+
+import io.dataport.SessionMisuseException;
+import io.dataport.TransactionAbortedException;
+import io.dataport.spi.Access;
+import io.dataport.spi.Connector;
+import io.dataport.spi.StatementCache;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One borrowed connection and what is known about the work on it: its transaction, whether a statement in it
+ * failed, how many statements ran, whether the commit was sent, and which thread may use it. Read on every
+ * statement, so it stays small. Not thread-safe: confined to the thread that borrowed the connection.
+ */
+public final class SessionState {
+    private final Connector connector;
+    private final Connection connection;
+    private final StatementCache statementCache;
+    private final Thread owner;
+    private boolean closed;
+    private boolean inTransaction;
+    private boolean readOnly;
+    private boolean failed;
+    private int statements;
+    private boolean commitSent;
+    private List<AutoCloseable> resources;
+
+    SessionState(Connector connector, Connection connection, boolean readOnly) {
+        this.connector = connector;
+        this.connection = connection;
+        this.statementCache = connector.statementCache(connection);
+        this.owner = Thread.currentThread();
+        this.readOnly = readOnly;
+    }
+
+    /** Borrows a connection for {@code access} and wraps it; the caller releases it with {@link #release()}. */
+    static SessionState acquire(Connector connector, Access access, boolean readOnly) throws SQLException {
+        return new SessionState(connector, connector.acquire(access), readOnly || access == Access.READ_ONLY);
+    }
+
+    /** The connection. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** The statements kept on the connection, or null when the backend keeps none. */
+    public StatementCache statementCache() {
+        return statementCache;
+    }
+
+    /** Whether a transaction is open. */
+    public boolean isInTransaction() {
+        return inTransaction;
+    }
+
+    /** Whether the open transaction, or the next one begun, is read-only. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** Fails unless the current thread may use the session now. */
+    public void checkUsable() {
+        if (closed) {
+            throw new SessionMisuseException("Session is closed: it was used after its callback returned. "
+                    + "Use a Session only inside the callback that received it.");
+        }
+        Thread current = Thread.currentThread();
+        if (owner != current) {
+            throw new SessionMisuseException("Session used from thread '" + current.getName()
+                    + "' but it belongs to thread '" + owner.getName() + "' that opened it. "
+                    + "Open a Session per thread with Database.inTransaction or Database.withSession.");
+        }
+    }
+
+    /** Fails when an earlier statement of the open transaction failed (PostgreSQL's rule, on every backend). */
+    public void checkNotFailed(String sql, String sqlForMessage) {
+        if (inTransaction && failed) {
+            throw new TransactionAbortedException("Statement refused: an earlier statement in this transaction "
+                    + "failed, so the transaction can only roll back. Let the exception leave the transaction "
+                    + "callback, or roll back to a savepoint taken before the failing statement. SQL: "
+                    + sqlForMessage, sql, null);
+        }
+    }
+
+    /** Counts a statement (called before it runs). */
+    public void statementStarted() {
+        statements++;
+    }
+
+    /** Marks the open transaction failed: only a rollback (or to a savepoint) may follow. */
+    public void markFailed() {
+        if (inTransaction) {
+            failed = true;
+        }
+    }
+
+    /** A rollback to a savepoint undid the failure. */
+    public void clearFailure() {
+        failed = false;
+    }
+
+    /** Whether the open transaction's commit was sent: a connection lost from then on leaves its outcome unknown. */
+    public boolean commitSent() {
+        return commitSent;
+    }
+
+    /**
+     * Whether the work failed before it could have done anything: no commit was sent, and at most its first
+     * statement started. A connection lost then was already dead (closed by the server while idle in the pool),
+     * and running the work again on another connection is safe.
+     */
+    public boolean nothingDoneYet() {
+        return !commitSent && statements <= 1;
+    }
+
+    /** Begins a transaction through the backend; the one place every path begins one. */
+    public void begin(boolean readOnlyTransaction) throws SQLException {
+        if (inTransaction) {
+            throw new SessionMisuseException("A transaction is already open on this Session. Nested "
+                    + "Database.inTransaction calls join it; do not call Handle.begin() twice.");
+        }
+        readOnly = readOnly || readOnlyTransaction;
+        connector.begin(connection, readOnly);
+        inTransaction = true;
+        failed = false;
+        statements = 0;
+        commitSent = false;
+    }
+
+    /**
+     * Commits the open transaction, or, when a statement in it failed, rolls it back and fails with
+     * {@link TransactionAbortedException}: nothing of a failed transaction is saved.
+     */
+    public void commit() throws SQLException {
+        if (!inTransaction) {
+            return;
+        }
+        if (failed) {
+            rollback();
+            throw new TransactionAbortedException("Commit refused: a statement in this transaction failed, so it "
+                    + "was rolled back and nothing of it was saved. Let the exception leave the transaction "
+                    + "callback, or roll back to a savepoint taken before the failing statement.", null, null);
+        }
+        commitSent = true;
+        try {
+            connector.commit(connection);
+        } catch (SQLException e) {
+            failed = true;
+            throw e;
+        }
+        inTransaction = false;
+    }
+
+    /** Rolls back the open transaction, if any. */
+    public void rollback() throws SQLException {
+        if (!inTransaction) {
+            return;
+        }
+        inTransaction = false;
+        failed = false;
+        connector.rollback(connection);
+    }
+
+    /** Rolls back after {@code failure}, attaching a failing rollback to it as suppressed. */
+    public void rollbackQuietly(Throwable failure) {
+        try {
+            rollback();
+        } catch (SQLException | RuntimeException e) {
+            if (e != failure) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Closes {@code resource} (an open stream's statement) when the session ends, if it is still open then. */
+    public void closeAtEnd(AutoCloseable resource) {
+        if (resources == null) {
+            resources = new ArrayList<>(2);
+        }
+        resources.add(resource);
+    }
+
+    /** Forgets a resource closed before the session ended. */
+    public void closedEarly(AutoCloseable resource) {
+        if (resources != null) {
+            resources.remove(resource);
+        }
+    }
+
+    /** Marks the session ended: any later use fails; open resources are closed. */
+    void markClosed() {
+        closed = true;
+        if (resources != null) {
+            for (AutoCloseable r : List.copyOf(resources)) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    // The statement goes with the connection's session either way.
+                }
+            }
+            resources = null;
+        }
+        if (statementCache != null) {
+            statementCache.closeBorrowed();
+        }
+    }
+
+    /**
+     * Ends the session: rolls back a transaction left open, closes what it left open and gives the connection
+     * back. Throws the first failure, after doing all of it.
+     */
+    void release() throws SQLException {
+        SQLException failure = null;
+        try {
+            rollback();
+        } catch (SQLException e) {
+            failure = e;
+        }
+        markClosed();
+        try {
+            connector.release(connection);
+        } catch (SQLException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package io.dataport.internal.session;
+
+import io.dataport.ConnectionException;
+import io.dataport.Database;
+import io.dataport.DatabaseConfig;
+import io.dataport.SessionCallback;
+import io.dataport.SessionMisuseException;
+import io.dataport.StatementException;
+import io.dataport.TransactionConflictException;
+import io.dataport.TransactionIsolation;
+import io.dataport.internal.repository.Repositories;
+import io.dataport.internal.statement.ErrorTranslator;
+import io.dataport.internal.util.Sneaky;
+import io.dataport.spi.Access;
+import io.dataport.spi.Connector;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.SQLException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * Runs all work of one Database: transactions (read-write, read-only, at an isolation level), plain sessions,
+ * and the repository's single statements. One loop for all of them — acquire, begin, run, commit — and one
+ * {@link RetryPolicy} that decides, from the classified failure and what the attempt did, whether it runs
+ * again. Work opened on a thread that already has a session joins it. Thread-safe.
+ */
+public final class TransactionRunner {
+    private final Database database;
+    private final Connector connector;
+    private final Jdbi jdbi;
+    private final Repositories repositories;
+    private final Lifecycle lifecycle;
+    private final ErrorTranslator errors;
+    private final RetryPolicy policy;
+    private final boolean readOnlyDatabase;
+    private final ThreadLocal<DataportSession> current = new ThreadLocal<>();
+    private final LongAdder retries = new LongAdder();
+
+    /** The runner of one Database. */
+    public TransactionRunner(Database database, DatabaseConfig config, Connector connector, Jdbi jdbi,
+                             Repositories repositories, Lifecycle lifecycle, ErrorTranslator errors) {
+        this.database = database;
+        this.connector = connector;
+        this.jdbi = jdbi;
+        this.repositories = repositories;
+        this.lifecycle = lifecycle;
+        this.errors = errors;
+        this.policy = new RetryPolicy(config.maxAttempts(), config.retryBackoff(), errors);
+        this.readOnlyDatabase = config.readOnly();
+    }
+
+    /** One attempt of a unit of work; it records the session it got in {@code attempt}. */
+    @FunctionalInterface
+    private interface Unit<R> {
+        R run(Attempt attempt) throws Throwable;
+    }
+
+    /** What one attempt got: its session, once it had a connection. */
+    private static final class Attempt {
+        SessionState state;
+    }
+
+    /** How many times work was run again, since the database was opened. */
+    public long retryCount() {
+        return retries.sum();
+    }
+
+    /**
+     * Runs {@code callback} in a transaction: read-only for {@link Access#READ_ONLY}, at least as strict as
+     * {@code isolation} when not null. Joins the session open on this thread, if any.
+     */
+    public <R, X extends Exception> R inTransaction(Access access, TransactionIsolation isolation,
+                                                    SessionCallback<R, X> callback) throws X {
+        boolean readOnly = access == Access.READ_ONLY;
+        DataportSession joined = current.get();
+        if (joined != null) {
+            return join(joined, readOnly, callback);
+        }
+        return run(true, attempt -> inSession(open(access, attempt, true),
+                session -> transaction(session, readOnly, isolation, callback)));
+    }
+
+    /** Runs {@code callback} in a session outside any transaction; joins the open one. Not run again. */
+    public <R, X extends Exception> R withSession(SessionCallback<R, X> callback) throws X {
+        DataportSession joined = current.get();
+        if (joined != null) {
+            joined.state().checkUsable();
+            return callback.withSession(joined);
+        }
+        return run(false, attempt -> inSession(open(Access.READ_WRITE, attempt, true), callback::withSession));
+    }
+
+    /**
+     * Runs one statement of Dataport's own (a find by id, an insert): in the session open on this thread, if
+     * any; else on a connection borrowed for it alone, without a Jdbi handle or session object (they cost more
+     * than SQLite takes to find a row). A read runs without BEGIN and COMMIT (one statement reads one
+     * consistent state); a write too where the backend {@linkplain Connector#autoCommitsSafely() auto-commits
+     * safely}, else in a transaction of its own. The rules of {@link #inTransaction} hold: run again on
+     * conflict or on a connection found dead before anything ran, never after a commit whose outcome is
+     * unknown.
+     */
+    public <R> R oneStatement(Access access, Function<SessionState, R> work) {
+        DataportSession joined = current.get();
+        if (joined != null) {
+            return join(joined, access == Access.READ_ONLY, s -> work.apply(joined.state()));
+        }
+        return run(true, attempt -> {
+            SessionState state = acquire(access, attempt);
+            R result;
+            try {
+                if (access == Access.READ_ONLY || connector.autoCommitsSafely()) {
+                    result = work.apply(state);
+                } else {
+                    state.begin(readOnlyDatabase);
+                    try {
+                        result = work.apply(state);
+                    } catch (Throwable t) {
+                        state.rollbackQuietly(t);
+                        throw t;
+                    }
+                    state.commit();
+                }
+            } catch (Throwable t) {
+                release(state, t);
+                throw t;
+            }
+            release(state, null);
+            return result;
+        });
+    }
+
+    /**
+     * The session a repository stream reads through: the one open on this thread, or else a read-only
+     * transaction of its own, held until the stream is closed and confined to this thread. It is not made the
+     * thread's current session, so other work on the thread runs in transactions of its own meanwhile.
+     */
+    public StreamLease openStream() {
+        DataportSession joined = current.get();
+        if (joined != null) {
+            joined.state().checkUsable();
+            SessionState state = joined.state();
+            return new StreamLease() {
+                @Override
+                public SessionState state() {
+                    return state;
+                }
+
+                @Override
+                public void release() {
+                    // The session's owner closes it.
+                }
+            };
+        }
+        return run(false, attempt -> {
+            DataportSession session = open(Access.READ_ONLY, attempt, false);
+            try {
+                session.state().begin(true);
+            } catch (Throwable t) {
+                close(session, t, false);
+                throw t;
+            }
+            return new StreamLease() {
+                private boolean released;
+
+                @Override
+                public SessionState state() {
+                    return session.state();
+                }
+
+                @Override
+                public void release() {
+                    if (!released) {
+                        released = true;
+                        Throwable failure = close(session, null, false);
+                        if (failure != null) {
+                            throw Sneaky.<RuntimeException>rethrow(failure);
+                        }
+                    }
+                }
+            };
+        });
+    }
+
+    /** Work on a session that {@link #inSession} closes. */
+    @FunctionalInterface
+    private interface SessionWork<R> {
+        R run(DataportSession session) throws Throwable;
+    }
+
+    /** Runs {@code work} on {@code session} and closes the session, whatever happens. */
+    private <R> R inSession(DataportSession session, SessionWork<R> work) throws Throwable {
+        R result;
+        try {
+            result = work.run(session);
+        } catch (Throwable t) {
+            close(session, t, true);
+            throw t;
+        }
+        Throwable closing = close(session, null, true);
+        if (closing != null) {
+            throw closing;
+        }
+        return result;
+    }
+
+    /** The one loop: runs an attempt, and asks the policy whether a failed one runs again. */
+    private <R, X extends Exception> R run(boolean retryable, Unit<R> unit) throws X {
+        for (int n = 1; ; n++) {
+            lifecycle.checkOpen();
+            Attempt attempt = new Attempt();
+            Throwable failure;
+            try {
+                return unit.run(attempt);
+            } catch (Throwable t) {
+                failure = lifecycle.closedUnder(errors.translateEscaped(t));
+            }
+            if (lifecycle.isClosed()) {
+                throw Sneaky.<X>rethrow(failure);
+            }
+            switch (policy.decide(failure, attempt.state, n, retryable)) {
+                case RETRY_NOW:
+                    retries.increment();
+                    continue;
+                case RETRY_AFTER_BACKOFF:
+                    retries.increment();
+                    try {
+                        policy.backoff(n);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw Sneaky.<X>rethrow(failure);
+                    }
+                    continue;
+                case GIVE_UP:
+                    throw gaveUp(n, failure);
+                case COMMIT_UNKNOWN:
+                    throw new ConnectionException("Connection lost while committing: the transaction may or may "
+                            + "not have been saved. Check before running it again, or make it idempotent.", failure);
+                default:
+                    throw Sneaky.<X>rethrow(failure);
+            }
+        }
+    }
+
+    private <R, X extends Exception> R transaction(DataportSession session, boolean readOnly,
+                                                   TransactionIsolation isolation, SessionCallback<R, X> callback)
+            throws X, SQLException {
+        SessionState state = session.state();
+        int previous = isolation == null ? -1 : Isolation.raise(state.connection(), isolation.jdbcLevel(), errors);
+        try {
+            state.begin(readOnly);
+            R result;
+            try {
+                result = callback.withSession(session);
+            } catch (Throwable t) {
+                state.rollbackQuietly(t);
+                throw t;
+            }
+            state.commit();
+            return result;
+        } finally {
+            Isolation.restore(state.connection(), previous);
+        }
+    }
+
+    private <R, X extends Exception> R join(DataportSession session, boolean readOnly, SessionCallback<R, X> callback)
+            throws X {
+        SessionState state = session.state();
+        state.checkUsable();
+        if (state.isInTransaction()) {
+            if (!readOnly && state.isReadOnly()) {
+                throw new SessionMisuseException("A read-write transaction cannot join the read-only transaction "
+                        + "open on this thread. Start the outer transaction with inTransaction instead of "
+                        + "inReadOnlyTransaction.");
+            }
+            return callback.withSession(session);
+        }
+        // A plain session (withSession) is open on this thread: run the transaction on its connection.
+        try {
+            return transaction(session, readOnly || state.isReadOnly(), null, callback);
+        } catch (SQLException e) {
+            throw errors.translate(e, null, null);
+        }
+    }
+
+    private SessionState acquire(Access access, Attempt attempt) throws SQLException {
+        SessionState state = SessionState.acquire(connector, readOnlyDatabase ? Access.READ_ONLY : access,
+                readOnlyDatabase);
+        attempt.state = state;
+        return state;
+    }
+
+    private DataportSession open(Access access, Attempt attempt, boolean makeCurrent) throws SQLException {
+        SessionState state = SessionState.acquire(connector, access, readOnlyDatabase);
+        attempt.state = state;
+        DataportSession session = new DataportSession(database, jdbi, repositories, state);
+        if (makeCurrent) {
+            current.set(session);
+        }
+        return session;
+    }
+
+    /**
+     * Ends a session: rolls back what is still open, closes its handle and gives the connection back. A
+     * failure there is thrown when the work succeeded, attached to the work's failure when it did not, and
+     * dropped once the database is closed. Returns it for the caller to throw, when it has no failure of its
+     * own to attach it to.
+     */
+    private Throwable close(DataportSession session, Throwable failure, boolean wasCurrent) {
+        if (wasCurrent) {
+            current.remove();
+        }
+        Throwable closing = null;
+        try {
+            session.state().rollback();
+            session.closeHandle();
+        } catch (SQLException | RuntimeException e) {
+            closing = e;
+        }
+        try {
+            session.state().release();
+        } catch (SQLException e) {
+            closing = closing == null ? e : closing;
+        }
+        return settle(closing, failure);
+    }
+
+    private void release(SessionState state, Throwable failure) {
+        Throwable closing = null;
+        try {
+            state.release();
+        } catch (SQLException e) {
+            closing = e;
+        }
+        Throwable thrown = settle(closing, failure);
+        if (thrown != null) {
+            throw Sneaky.<RuntimeException>rethrow(thrown);
+        }
+    }
+
+    private Throwable settle(Throwable closing, Throwable failure) {
+        if (closing == null || lifecycle.isClosed()) {
+            return null;
+        }
+        if (failure != null) {
+            if (failure != closing) {
+                failure.addSuppressed(closing);
+            }
+            return null;
+        }
+        return closing instanceof SQLException ? errors.translate((SQLException) closing, null, null) : closing;
+    }
+
+    private TransactionConflictException gaveUp(int attempts, Throwable failure) {
+        return new TransactionConflictException("Transaction gave up after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + ", each conflicting with a concurrent transaction: "
+                + failure.getMessage() + " Raise Database.builder(url).maxAttempts(n), shorten the "
+                + "transaction, or lock rows in the same order everywhere.",
+                failure instanceof StatementException ? ((StatementException) failure).sql() : null,
+                failure, attempts);
+    }
+}

@@ -1,0 +1,265 @@
+package io.dataport.internal.sql;
+
+import io.dataport.InvalidQueryException;
+import io.dataport.internal.entity.EntityInfo;
+import io.dataport.internal.entity.PropertyInfo;
+import io.dataport.Sort;
+import io.dataport.spi.ColumnType;
+import io.dataport.spi.Dialect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SQL of one entity in one dialect, every statement built once. Identifiers come from the checked mapping
+ * and are quoted by the dialect; values are always parameters.
+ */
+public final class EntitySql {
+    public final Dialect dialect;
+    public final EntityInfo<?> info;
+    public final String table;
+    public final String id;
+    /** Properties bound by an insert that lets the database generate the id: all but the id. */
+    public final List<PropertyInfo> insertGeneratedProperties;
+    /** Properties set by an update, then the id (then the version). */
+    public final List<PropertyInfo> updateProperties;
+    public final String selectAll;
+    public final String findById;
+    public final String findAllOrdered;
+    public final String insertGenerated;
+    /** The generated-id insert without RETURNING, for a JDBC batch that asks the driver for generated keys. */
+    public final String insertGeneratedBatch;
+    public final String insertAssigned;
+    public final String update;
+    public final String upsert;
+    public final String deleteById;
+    public final String deleteVersioned;
+    public final String existsById;
+    public final String count;
+    /** Counts the rows with ids between two parameters. */
+    public final String countIdRange;
+    public final String deleteAll;
+    public final String createTable;
+    public final String dropTable;
+    /** {@code INSERT INTO t (..) VALUES } of the generated-id insert, and its {@code (?, ..)}: null without columns. */
+    private final String insertGeneratedHead;
+    private final String insertGeneratedTuple;
+    /** Page queries by sort: a handful per entity in practice, capped since sorts may come from requests. */
+    private final Map<Sort, String> pages = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_PAGES = 256;
+
+    public EntitySql(EntityInfo<?> info, Dialect dialect) {
+        this.dialect = dialect;
+        this.info = info;
+        this.table = dialect.quote(info.table);
+        this.id = dialect.quote(info.id.column);
+        List<PropertyInfo> all = info.properties;
+        StringJoiner columns = new StringJoiner(", ");
+        for (PropertyInfo p : all) {
+            columns.add(dialect.quote(p.column));
+        }
+        selectAll = "SELECT " + columns + " FROM " + table;
+        findById = selectAll + " WHERE " + id + " = ?";
+        findAllOrdered = selectAll + " ORDER BY " + id;
+        existsById = "SELECT 1 FROM " + table + " WHERE " + id + " = ?";
+        count = "SELECT COUNT(*) FROM " + table;
+        countIdRange = count + " WHERE " + id + " BETWEEN ? AND ?";
+        deleteAll = "DELETE FROM " + table;
+        deleteById = "DELETE FROM " + table + " WHERE " + id + " = ?";
+        deleteVersioned = info.version == null ? deleteById
+                : deleteById + " AND " + dialect.quote(info.version.column) + " = ?";
+
+        List<PropertyInfo> withoutId = new ArrayList<>();
+        for (PropertyInfo p : all) {
+            if (!p.id) {
+                withoutId.add(p);
+            }
+        }
+        insertGeneratedProperties = Collections.unmodifiableList(withoutId);
+        insertGeneratedBatch = withoutId.isEmpty() ? "INSERT INTO " + table + " DEFAULT VALUES" : insert(withoutId);
+        insertGenerated = insertGeneratedBatch + dialect.returning(id);
+        insertAssigned = insert(all);
+
+        List<PropertyInfo> set = new ArrayList<>();
+        List<String> setColumns = new ArrayList<>();
+        StringJoiner assignments = new StringJoiner(", ");
+        for (PropertyInfo p : withoutId) {
+            String c = dialect.quote(p.column);
+            setColumns.add(c);
+            if (p.version) {
+                assignments.add(c + " = " + c + " + 1");
+            } else {
+                set.add(p);
+                assignments.add(c + " = ?");
+            }
+        }
+        set.add(info.id);
+        if (info.version != null) {
+            set.add(info.version);
+        }
+        updateProperties = Collections.unmodifiableList(set);
+        update = assignments.length() == 0 ? null : "UPDATE " + table + " SET " + assignments + " WHERE " + id
+                + " = ?" + (info.version == null ? "" : " AND " + dialect.quote(info.version.column) + " = ?");
+        upsert = dialect.upsert(insertAssigned, table, id, setColumns,
+                info.version == null ? null : dialect.quote(info.version.column));
+        insertGeneratedHead = withoutId.isEmpty() ? null : insertGeneratedBatch.substring(0,
+                insertGeneratedBatch.length() - valuesTuple(withoutId).length());
+        insertGeneratedTuple = withoutId.isEmpty() ? null : valuesTuple(withoutId);
+
+        createTable = createTable(info, dialect);
+        dropTable = "DROP TABLE IF EXISTS " + table;
+    }
+
+    private String insert(List<PropertyInfo> properties) {
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        for (PropertyInfo p : properties) {
+            columns.add(dialect.quote(p.column));
+        }
+        return "INSERT INTO " + table + " " + columns + " VALUES " + valuesTuple(properties);
+    }
+
+    private static String valuesTuple(List<PropertyInfo> properties) {
+        StringJoiner values = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < properties.size(); i++) {
+            values.add("?");
+        }
+        return values.toString();
+    }
+
+    /**
+     * The insert of {@code rows} rows with generated ids in one statement, returning the ids:
+     * {@code INSERT INTO t (..) VALUES (..), (..) RETURNING id}. Only for entities with a column besides the id.
+     */
+    public String insertGeneratedRows(int rows) {
+        StringBuilder sql = new StringBuilder(insertGeneratedHead.length() + rows * (insertGeneratedTuple.length() + 2)
+                + 32).append(insertGeneratedHead);
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(insertGeneratedTuple);
+        }
+        return sql.append(dialect.returning(id)).toString();
+    }
+
+    private static String createTable(EntityInfo<?> info, Dialect dialect) {
+        StringJoiner defs = new StringJoiner(",\n    ", "CREATE TABLE IF NOT EXISTS " + dialect.quote(info.table)
+                + " (\n    ", "\n)");
+        for (PropertyInfo p : info.properties) {
+            StringBuilder def = new StringBuilder(dialect.quote(p.column)).append(' ');
+            if (p.id && info.generatedId) {
+                def.append(dialect.generatedIdColumn(p.type));
+            } else {
+                def.append(dialect.columnType(p.type, p.length));
+                if (p.type == ColumnType.STRING) {
+                    def.append(dialect.textCollation());
+                }
+                if (p.id) {
+                    def.append(" PRIMARY KEY");
+                } else if (p.primitive) {
+                    def.append(" NOT NULL");
+                }
+                if (p.unique && !p.id) {
+                    def.append(" UNIQUE");
+                }
+            }
+            defs.add(def);
+        }
+        return defs.toString();
+    }
+
+    /** {@code CREATE TABLE IF NOT EXISTS} for the entity. */
+    public String createTable() {
+        return createTable;
+    }
+
+    /** {@code DROP TABLE IF EXISTS} for the entity. */
+    public String dropTable() {
+        return dropTable;
+    }
+
+    /** The insert that lets the database generate the id and returns it. */
+    public String insertGenerated() {
+        return insertGenerated;
+    }
+
+    /** The insert of every column, id included. */
+    public String insertAssigned() {
+        return insertAssigned;
+    }
+
+    /** The update by id (and version); null when the entity has no column but its id. */
+    public String update() {
+        return update;
+    }
+
+    /** The one-statement insert-or-update on id conflict. */
+    public String upsert() {
+        return upsert;
+    }
+
+    /** The select of one entity by id. */
+    public String findById() {
+        return findById;
+    }
+
+    /**
+     * The select of one page in the given order, made total by the id, with the dialect's paging parameters.
+     *
+     * @throws InvalidQueryException for a property the entity does not have, before any SQL runs
+     */
+    public String page(Sort sort) {
+        String sql = pages.get(sort);
+        if (sql == null) {
+            sql = selectAll + orderBy(sort) + dialect.limitOffset();
+            if (pages.size() < MAX_CACHED_PAGES) {
+                pages.putIfAbsent(sort, sql);
+            }
+        }
+        return sql;
+    }
+
+    /** {@code ORDER BY} for a sort: only properties of the entity, then the id unless already there. */
+    public String orderBy(Sort sort) {
+        if (sort.isUnsorted()) {
+            return " ORDER BY " + id;
+        }
+        StringBuilder sql = new StringBuilder(" ORDER BY ");
+        boolean idSeen = false;
+        boolean first = true;
+        for (Sort.Order order : sort.orders()) {
+            PropertyInfo p = info.property(order.property());
+            if (p == null) {
+                throw new InvalidQueryException("Sort property unknown for entity " + info.type.getSimpleName() + ": '"
+                        + order.property() + "'. Use one of: " + info.propertyNames() + ".");
+            }
+            idSeen |= p.id;
+            if (!first) {
+                sql.append(", ");
+            }
+            first = false;
+            sql.append(dialect.orderExpression(dialect.quote(p.column), p.type)).append(order.ascending() ? " ASC" : " DESC");
+            if (!p.primitive && !p.id) {
+                sql.append(dialect.nullsOrder(order.ascending()));
+            }
+        }
+        if (!idSeen) {
+            sql.append(", ").append(id);
+        }
+        return sql.toString();
+    }
+
+    /** The select of the entities with {@code n} ids. */
+    public String findAllById(int n) {
+        StringBuilder sql = new StringBuilder(findById.length() + 3 * n).append(selectAll).append(" WHERE ")
+                .append(id).append(" IN (");
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        return sql.append(')').toString();
+    }
+}

@@ -1,0 +1,242 @@
+package io.dataport.internal.statement;
+
+import io.dataport.DataportException;
+import io.dataport.internal.session.SessionState;
+import io.dataport.spi.StatementCache;
+import io.dataport.spi.ValueCodec;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Runs statements under one set of rules, whichever way they come: Dataport's own statements (the
+ * repository's, run here with plain JDBC) and the application's Jdbi statements (whose hooks,
+ * {@link StatementHooks} and {@link CachingStatementBuilder}, call the same methods). The steps, each in one
+ * place: guard ({@link #beforeExecution}: same thread, session open, transaction not failed, the statement
+ * counted), cache ({@link #prepare}/{@link #giveBack} on the connection's {@link StatementCache}), bind
+ * ({@link BoundStatement}, with the backend's {@link ValueCodec}), execute, translate ({@link #failed}). This
+ * is where statement logging and metrics hook in. Thread-safe; one per Database.
+ *
+ * <p>Why plain JDBC for Dataport's own statements: a fixed statement whose binding and reading the codec
+ * already does costs less than going through Jdbi's statement machinery (configuration copies, argument
+ * factory lookup, result iterables), which costs more than SQLite takes to run the statement.
+ */
+public final class StatementRunner {
+    private final ValueCodec codec;
+    private final ErrorTranslator errors;
+    private final boolean showParameterValues;
+
+    /** The runner of one Database. */
+    public StatementRunner(ValueCodec codec, ErrorTranslator errors, boolean showParameterValues) {
+        this.codec = codec;
+        this.errors = errors;
+        this.showParameterValues = showParameterValues;
+    }
+
+    /** The JDBC work on a prepared statement: bind, execute, read. It closes any result set it opens. */
+    @FunctionalInterface
+    public interface Work<R> {
+        /** Runs the work. */
+        R run(BoundStatement statement) throws SQLException;
+    }
+
+    /** Reads one row of a result set into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        /** Reads the current row. */
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The error translator of this Database. */
+    public ErrorTranslator errors() {
+        return errors;
+    }
+
+    /** Guards a statement before it runs, on every path: the session's rules, then counts it. */
+    public void beforeExecution(SessionState state, String sql) {
+        state.checkUsable();
+        state.checkNotFailed(sql, ErrorTranslator.cut(sql));
+        state.statementStarted();
+    }
+
+    /**
+     * The portable exception for a statement that failed, on every path: marks the transaction failed and
+     * words the error, with the bound values only when the database shows them.
+     *
+     * @param state      the session, or null outside one
+     * @param parameters the bound values as text, or null
+     */
+    public DataportException failed(SessionState state, SQLException e, String sql, String parameters) {
+        if (state != null) {
+            state.markFailed();
+        }
+        return errors.translate(e, sql, showParameterValues ? parameters : null);
+    }
+
+    /**
+     * The cache key of a statement: the SQL, and how generated keys are returned (they change what the driver
+     * prepares).
+     *
+     * @param keyColumns the generated-key columns asked for, or null; empty for "keys, driver's choice"
+     */
+    public static String cacheKey(String sql, String[] keyColumns) {
+        if (keyColumns == null) {
+            return sql;
+        }
+        return keyColumns.length == 0 ? "keys\u0000" + sql : "keys\u0000" + String.join(",", keyColumns) + "\u0000" + sql;
+    }
+
+    /** A statement for {@code key}: the one kept in {@code cache} (may be null), or a new one. */
+    public PreparedStatement prepare(StatementCache cache, String key, StatementCache.Preparer preparer)
+            throws SQLException {
+        return cache == null ? preparer.prepare() : cache.borrow(key, preparer);
+    }
+
+    /** Gives a statement back to {@code cache} (may be null) or closes it. */
+    public void giveBack(StatementCache cache, PreparedStatement statement) {
+        try {
+            if (cache == null || !cache.giveBack(statement)) {
+                statement.close();
+            }
+        } catch (SQLException e) {
+            // The statement is done either way; a broken connection fails its next use.
+        }
+    }
+
+    /** Runs {@code work} on the statement for {@code sql} on the session's connection. */
+    public <R> R run(SessionState state, String sql, Work<R> work) {
+        return run(state, sql, null, work);
+    }
+
+    /**
+     * Runs {@code work} on the statement for {@code sql}, prepared to return the generated values of
+     * {@code keyColumns} (null: none) through {@link PreparedStatement#getGeneratedKeys()}.
+     */
+    public <R> R run(SessionState state, String sql, String[] keyColumns, Work<R> work) {
+        beforeExecution(state, sql);
+        StatementCache cache = state.statementCache();
+        Connection connection = state.connection();
+        PreparedStatement statement = null;
+        BoundStatement bound = null;
+        try {
+            statement = prepare(cache, cacheKey(sql, keyColumns), () -> keyColumns == null
+                    ? connection.prepareStatement(sql) : connection.prepareStatement(sql, keyColumns));
+            bound = new BoundStatement(statement, codec, showParameterValues);
+            return work.run(bound);
+        } catch (SQLException e) {
+            throw failed(state, e, sql, bound == null ? null : bound.shownValues());
+        } finally {
+            if (statement != null) {
+                giveBack(cache, statement);
+            }
+        }
+    }
+
+    /**
+     * A lazy stream of the rows of a query, {@code fetchSize} rows per round trip, read with {@code reader}.
+     * Closing the stream closes its statement; so does the end of the session, for a stream left open. A
+     * failure while iterating is translated like any other.
+     */
+    public <T> Stream<T> stream(SessionState state, String sql, int fetchSize, RowReader<T> reader) {
+        beforeExecution(state, sql);
+        StatementCache cache = state.statementCache();
+        Connection connection = state.connection();
+        PreparedStatement statement;
+        ResultSet rs;
+        try {
+            statement = prepare(cache, sql, () -> connection.prepareStatement(sql));
+        } catch (SQLException e) {
+            throw failed(state, e, sql, null);
+        }
+        try {
+            statement.setFetchSize(fetchSize);
+            rs = statement.executeQuery();
+        } catch (SQLException e) {
+            giveBack(cache, statement);
+            throw failed(state, e, sql, null);
+        }
+        Cursor<T> cursor = new Cursor<>(state, cache, statement, rs, sql, reader);
+        state.closeAtEnd(cursor);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(cursor::close);
+    }
+
+    /** The open result set behind a stream. */
+    private final class Cursor<T> implements Iterator<T>, AutoCloseable {
+        private final SessionState state;
+        private final StatementCache cache;
+        private final PreparedStatement statement;
+        private final ResultSet rs;
+        private final String sql;
+        private final RowReader<T> reader;
+        private boolean ahead;
+        private boolean done;
+
+        Cursor(SessionState state, StatementCache cache, PreparedStatement statement, ResultSet rs, String sql,
+               RowReader<T> reader) {
+            this.state = state;
+            this.cache = cache;
+            this.statement = statement;
+            this.rs = rs;
+            this.sql = sql;
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (done) {
+                return false;
+            }
+            if (!ahead) {
+                state.checkUsable();
+                try {
+                    ahead = rs.next();
+                } catch (SQLException e) {
+                    close();
+                    throw failed(state, e, sql, null);
+                }
+                if (!ahead) {
+                    close();
+                }
+            }
+            return ahead;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ahead = false;
+            try {
+                return reader.read(rs);
+            } catch (SQLException e) {
+                close();
+                throw failed(state, e, sql, null);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                rs.close();
+            } catch (SQLException e) {
+                // The statement is given back or closed next either way.
+            }
+            giveBack(cache, statement);
+            state.closedEarly(this);
+        }
+    }
+}
