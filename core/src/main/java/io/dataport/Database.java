@@ -52,7 +52,8 @@ public final class Database implements AutoCloseable {
         this.connector = connector;
         this.lifecycle = new Lifecycle(config.maskedUrl());
         ErrorTranslator errors = new ErrorTranslator(connector);
-        StatementRunner statements = new StatementRunner(connector.codec(), errors, config.showParameterValues());
+        StatementRunner statements = new StatementRunner(connector.codec(), errors, config.showParameterValues(),
+                config.statementListener());
         this.jdbi = JdbiSetup.create(connector, statements, config.readOnly());
         this.repositories = new Repositories(connector.dialect(), connector.codec(), statements);
         this.runner = new TransactionRunner(this, config, connector, jdbi, repositories, lifecycle, errors);
@@ -339,6 +340,7 @@ public final class Database implements AutoCloseable {
         int maxAttempts = 10;
         Duration retryBackoff = Duration.ofMillis(5);
         boolean showParameterValues;
+        StatementListener statementListener;
         final Map<String, String> properties = new LinkedHashMap<>();
         private Backend backend;
 
@@ -416,6 +418,17 @@ public final class Database implements AutoCloseable {
          */
         public Builder showParameterValues(boolean showParameterValues) {
             this.showParameterValues = showParameterValues;
+            return this;
+        }
+
+        /**
+         * A listener told about every statement this database runs (see {@link StatementListener}).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder statementListener(StatementListener listener) {
+            this.statementListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

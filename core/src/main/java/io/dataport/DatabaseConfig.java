@@ -24,6 +24,7 @@ public final class DatabaseConfig {
     private final int maxAttempts;
     private final Duration retryBackoff;
     private final boolean showParameterValues;
+    private final StatementListener statementListener;
     private final Map<String, String> properties;
     private final Map<String, String> parameters;
 
@@ -46,6 +47,7 @@ public final class DatabaseConfig {
         this.maxAttempts = b.maxAttempts;
         this.retryBackoff = b.retryBackoff;
         this.showParameterValues = b.showParameterValues;
+        this.statementListener = b.statementListener;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
         Map<String, String> merged = new LinkedHashMap<>(url.parameters());
         merged.putAll(b.properties);
@@ -122,6 +124,11 @@ public final class DatabaseConfig {
     /** Whether exception messages may show bound parameter values. */
     public boolean showParameterValues() {
         return showParameterValues;
+    }
+
+    /** The listener told about every statement, or null. */
+    public StatementListener statementListener() {
+        return statementListener;
     }
 
     /** Backend properties set with {@link Database.Builder#property}, as written. */

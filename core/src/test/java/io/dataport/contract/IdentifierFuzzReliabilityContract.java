@@ -7,9 +7,6 @@ import io.dataport.Sort;
 import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
 import io.dataport.mapping.Table;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -67,18 +64,14 @@ public abstract class IdentifierFuzzReliabilityContract extends ContractSupport 
         int count = Reliability.size("fuzz.count", 1000, 1000);
         long seed = Long.getLong("dataport.reliability.seed", 16L);
         long start = System.nanoTime();
+        AtomicInteger statements = new AtomicInteger();
+        db.close();
+        db = target().builder().statementListener(sql -> statements.incrementAndGet()).open();
         db.schema().create(FuzzUser.class);
         CrudRepository<FuzzUser, Long> users = db.repository(FuzzUser.class);
         for (int i = 0; i < 20; i++) {
             users.insert(new FuzzUser(null, "user" + i, "user" + i + "@example.com", i % 2 == 0));
         }
-        AtomicInteger statements = new AtomicInteger();
-        db.jdbi().getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-                statements.incrementAndGet();
-            }
-        });
         int probe = statements.get();
         users.count();
         assertThat(statements.get()).as("the statement counter sees repository SQL").isGreaterThan(probe);

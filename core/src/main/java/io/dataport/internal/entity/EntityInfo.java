@@ -408,7 +408,7 @@ public final class EntityInfo<T> {
                 } catch (RuntimeException | Error e) {
                     throw e;
                 } catch (Throwable t) {
-                    throw new IllegalStateException(t);
+                    throw new MappingException("Entity " + type.getName() + " record accessor failed: " + t + ".", t);
                 }
             }
             args[id.componentIndex] = newId;

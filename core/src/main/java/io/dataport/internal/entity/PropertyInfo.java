@@ -1,5 +1,6 @@
 package io.dataport.internal.entity;
 
+import io.dataport.MappingException;
 import io.dataport.spi.ColumnType;
 
 import java.lang.invoke.MethodHandle;
@@ -67,7 +68,7 @@ public final class PropertyInfo {
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw new MappingException("Property '" + name + "' getter failed: " + t + ". Make it return the field.", t);
         }
     }
 
@@ -78,7 +79,7 @@ public final class PropertyInfo {
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new IllegalStateException(t);
+            throw new MappingException("Property '" + name + "' setter failed: " + t + ". Make it set the field.", t);
         }
     }
 

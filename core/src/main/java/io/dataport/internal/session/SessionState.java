@@ -21,6 +21,7 @@ public final class SessionState {
     private final Connection connection;
     private final StatementCache statementCache;
     private final Thread owner;
+    private final boolean sessionReadOnly;
     private boolean closed;
     private boolean inTransaction;
     private boolean readOnly;
@@ -34,6 +35,7 @@ public final class SessionState {
         this.connection = connection;
         this.statementCache = connector.statementCache(connection);
         this.owner = Thread.currentThread();
+        this.sessionReadOnly = readOnly;
         this.readOnly = readOnly;
     }
 
@@ -57,7 +59,7 @@ public final class SessionState {
         return inTransaction;
     }
 
-    /** Whether the open transaction, or the next one begun, is read-only. */
+    /** Whether the open transaction is read-only, or, outside one, the session's connection. */
     public boolean isReadOnly() {
         return readOnly;
     }
@@ -123,8 +125,8 @@ public final class SessionState {
             throw new SessionMisuseException("A transaction is already open on this Session. Nested "
                     + "Database.inTransaction calls join it; do not call Handle.begin() twice.");
         }
-        readOnly = readOnly || readOnlyTransaction;
-        connector.begin(connection, readOnly);
+        connector.begin(connection, sessionReadOnly || readOnlyTransaction);
+        readOnly = sessionReadOnly || readOnlyTransaction;
         inTransaction = true;
         failed = false;
         statements = 0;
@@ -153,6 +155,7 @@ public final class SessionState {
             throw e;
         }
         inTransaction = false;
+        readOnly = sessionReadOnly;
     }
 
     /** Rolls back the open transaction, if any. */
@@ -162,7 +165,32 @@ public final class SessionState {
         }
         inTransaction = false;
         failed = false;
+        readOnly = sessionReadOnly;
         connector.rollback(connection);
+    }
+
+    /** The work of a transaction. */
+    @FunctionalInterface
+    public interface TransactionBody<R> {
+        /** Runs the work. */
+        R run() throws Throwable;
+    }
+
+    /**
+     * Begins a transaction, runs {@code body} and commits; when the body throws, rolls back (a failing rollback
+     * attached as suppressed) and rethrows. Driver errors of begin and commit come out as they are.
+     */
+    public <R> R transaction(boolean readOnlyTransaction, TransactionBody<R> body) throws Throwable {
+        begin(readOnlyTransaction);
+        R result;
+        try {
+            result = body.run();
+        } catch (Throwable t) {
+            rollbackQuietly(t);
+            throw t;
+        }
+        commit();
+        return result;
     }
 
     /** Rolls back after {@code failure}, attaching a failing rollback to it as suppressed. */

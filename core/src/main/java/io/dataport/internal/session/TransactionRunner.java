@@ -109,18 +109,8 @@ public final class TransactionRunner {
             SessionState state = acquire(access, attempt);
             R result;
             try {
-                if (access == Access.READ_ONLY || connector.autoCommitsSafely()) {
-                    result = work.apply(state);
-                } else {
-                    state.begin(readOnlyDatabase);
-                    try {
-                        result = work.apply(state);
-                    } catch (Throwable t) {
-                        state.rollbackQuietly(t);
-                        throw t;
-                    }
-                    state.commit();
-                }
+                result = access == Access.READ_ONLY || connector.autoCommitsSafely() ? work.apply(state)
+                        : state.transaction(readOnlyDatabase, () -> work.apply(state));
             } catch (Throwable t) {
                 release(state, t);
                 throw t;
@@ -244,20 +234,11 @@ public final class TransactionRunner {
 
     private <R, X extends Exception> R transaction(DataportSession session, boolean readOnly,
                                                    TransactionIsolation isolation, SessionCallback<R, X> callback)
-            throws X, SQLException {
+            throws Throwable {
         SessionState state = session.state();
         int previous = isolation == null ? -1 : Isolation.raise(state.connection(), isolation.jdbcLevel(), errors);
         try {
-            state.begin(readOnly);
-            R result;
-            try {
-                result = callback.withSession(session);
-            } catch (Throwable t) {
-                state.rollbackQuietly(t);
-                throw t;
-            }
-            state.commit();
-            return result;
+            return state.transaction(readOnly, () -> callback.withSession(session));
         } finally {
             Isolation.restore(state.connection(), previous);
         }
@@ -278,8 +259,8 @@ public final class TransactionRunner {
         // A plain session (withSession) is open on this thread: run the transaction on its connection.
         try {
             return transaction(session, readOnly || state.isReadOnly(), null, callback);
-        } catch (SQLException e) {
-            throw errors.translate(e, null, null);
+        } catch (Throwable t) {
+            throw Sneaky.<X>rethrow(errors.translateEscaped(t));
         }
     }
 

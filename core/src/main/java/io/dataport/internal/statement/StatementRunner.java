@@ -1,6 +1,7 @@
 package io.dataport.internal.statement;
 
 import io.dataport.DataportException;
+import io.dataport.StatementListener;
 import io.dataport.internal.session.SessionState;
 import io.dataport.spi.StatementCache;
 import io.dataport.spi.ValueCodec;
@@ -33,12 +34,15 @@ public final class StatementRunner {
     private final ValueCodec codec;
     private final ErrorTranslator errors;
     private final boolean showParameterValues;
+    private final StatementListener listener;
 
-    /** The runner of one Database. */
-    public StatementRunner(ValueCodec codec, ErrorTranslator errors, boolean showParameterValues) {
+    /** The runner of one Database; {@code listener} may be null. */
+    public StatementRunner(ValueCodec codec, ErrorTranslator errors, boolean showParameterValues,
+                           StatementListener listener) {
         this.codec = codec;
         this.errors = errors;
         this.showParameterValues = showParameterValues;
+        this.listener = listener;
     }
 
     /** The JDBC work on a prepared statement: bind, execute, read. It closes any result set it opens. */
@@ -65,6 +69,9 @@ public final class StatementRunner {
         state.checkUsable();
         state.checkNotFailed(sql, ErrorTranslator.cut(sql));
         state.statementStarted();
+        if (listener != null) {
+            listener.beforeExecution(sql);
+        }
     }
 
     /**
