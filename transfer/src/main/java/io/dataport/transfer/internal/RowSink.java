@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** Where a table's rows go on the target: the backend's bulk loader, or batched inserts. Not thread-safe. */
 abstract class RowSink {
@@ -38,107 +36,31 @@ abstract class RowSink {
 
     /**
      * Bulk loading on a second thread: the calling thread reads, converts and hashes source rows while this one
-     * escapes and sends the previous batches, so both cores work. Batches of 2,000 rows, at most 8 in flight.
+     * escapes and sends the previous batches, so both cores work.
      */
     private static final class Pipelined extends RowSink {
-        private static final int BATCH = 2_000;
-        private static final String[][] END = new String[0][];
-
         private final BulkLoader.Sink sink;
-        private final ArrayBlockingQueue<String[][]> queue = new ArrayBlockingQueue<>(8);
-        private final Thread writer;
-        private volatile Throwable failure;
-        private String[][] batch = new String[BATCH][];
-        private int size;
+        private final Handoff<String[]> rows;
 
         Pipelined(BulkLoader.Sink sink) {
             this.sink = sink;
-            this.writer = new Thread(this::drain, "dataport-transfer-writer");
-            writer.setDaemon(true);
-            writer.start();
-        }
-
-        private void drain() {
-            try {
-                while (true) {
-                    String[][] rows = queue.take();
-                    if (rows == END) {
-                        return;
-                    }
-                    for (String[] row : rows) {
-                        if (row == null) {
-                            break;
-                        }
-                        sink.add(row);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable t) {
-                failure = t;
-                queue.clear();
-            }
+            this.rows = new Handoff<>("dataport-transfer-writer", sink::add);
         }
 
         @Override
         void add(Object[] values, String[] texts) throws SQLException {
-            batch[size++] = bulkText(values, texts);
-            if (size == BATCH) {
-                put(batch);
-                batch = new String[BATCH][];
-                size = 0;
-            }
-        }
-
-        private void put(String[][] rows) throws SQLException {
-            try {
-                while (!queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
-                    checkFailure();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("Interrupted while loading rows", e);
-            }
-            checkFailure();
-        }
-
-        private void checkFailure() throws SQLException {
-            Throwable t = failure;
-            if (t instanceof SQLException) {
-                throw (SQLException) t;
-            }
-            if (t instanceof RuntimeException) {
-                throw (RuntimeException) t;
-            }
-            if (t != null) {
-                throw new SQLException("Bulk load failed: " + t, t);
-            }
+            rows.add(bulkText(values, texts));
         }
 
         @Override
         long finish() throws SQLException {
-            if (size > 0) {
-                put(batch);
-            }
-            put(END);
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("Interrupted while loading rows", e);
-            }
-            checkFailure();
+            rows.finish();
             return sink.finish();
         }
 
         @Override
         void abort() {
-            writer.interrupt();
-            try {
-                writer.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            rows.close();
             sink.abort();
         }
     }
