@@ -4,7 +4,6 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * The running backend of one open {@link io.dataport.Database}: it hands out connections, begins and ends
@@ -61,14 +60,6 @@ public interface Connector extends AutoCloseable {
      */
     default boolean autoCommitsSafely() {
         return false;
-    }
-
-    /**
-     * The backend's fast bulk-load path, if it has one (PostgreSQL: {@code COPY}). Used to transfer data between
-     * databases; the default has none, and core falls back to batched inserts.
-     */
-    default Optional<BulkLoader> bulkLoader() {
-        return Optional.empty();
     }
 
     /** The SQL dialect, for what core writes itself (DDL, paging, upserts). */

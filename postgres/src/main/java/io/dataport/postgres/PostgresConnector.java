@@ -8,7 +8,6 @@ import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
 import io.dataport.internal.Errors;
 import io.dataport.spi.Access;
-import io.dataport.spi.BulkLoader;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
@@ -20,7 +19,6 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -175,11 +173,6 @@ final class PostgresConnector implements Connector {
             }
         }
         return kind;
-    }
-
-    @Override
-    public Optional<BulkLoader> bulkLoader() {
-        return Optional.of(PostgresBulkLoader.INSTANCE);
     }
 
     @Override

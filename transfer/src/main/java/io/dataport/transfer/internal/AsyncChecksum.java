@@ -16,16 +16,13 @@ final class AsyncChecksum implements AutoCloseable {
 
     /** Hashes rows only. */
     AsyncChecksum() {
-        this(null, false);
+        this(null);
     }
 
-    /**
-     * Hashes rows and passes them on to {@code sink} (if not null); {@code formatDoubles} when the sink needs the
-     * text of doubles too (the hash does not).
-     */
-    AsyncChecksum(RowSink sink, boolean formatDoubles) {
+    /** Hashes rows and passes them on to {@code sink}, if not null. */
+    AsyncChecksum(RowSink sink) {
         this.sink = sink;
-        this.formatDoubles = formatDoubles;
+        this.formatDoubles = sink != null && sink.needsDoubleText();
         this.rows = new Handoff<>("dataport-transfer-checksum", this::hash);
     }
 

@@ -10,6 +10,6 @@ package io.dataport.transfer.internal;
  * @param defaultValue a portable default ({@link DefaultValue}), or null
  * @param identity     whether the database generates its values (SQLite rowid alias, PostgreSQL identity or serial)
  */
-public record ColumnInfo(String name, String declaredType, LogicalType type, boolean nullable,
+record ColumnInfo(String name, String declaredType, LogicalType type, boolean nullable,
                          DefaultValue defaultValue, boolean identity) {
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A column default that means the same on both databases: a number, a string literal, a boolean, or the current
  * date or time. Other defaults (function calls, sequences) are not carried over.
  */
-public record DefaultValue(String literal) {
+record DefaultValue(String literal) {
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
 
@@ -47,15 +47,15 @@ public record DefaultValue(String literal) {
         }
     }
 
-    /** The default as the target writes it for a column of the given kind. */
-    String render(Kind kind, Flavor flavor) {
+    /** The default as the target writes it for a column of the given kind, or null when it has no such default. */
+    String render(Kind kind, TransferDialect target) {
         if (kind == Kind.BOOLEAN) {
             boolean on = literal.equals("TRUE") || literal.equals("1") || literal.equalsIgnoreCase("'t'")
                     || literal.equalsIgnoreCase("'true'") || literal.equals("'1'");
             boolean off = literal.equals("FALSE") || literal.equals("0") || literal.equalsIgnoreCase("'f'")
                     || literal.equalsIgnoreCase("'false'") || literal.equals("'0'");
             if (on || off) {
-                return flavor == Flavor.POSTGRES ? (on ? "true" : "false") : (on ? "1" : "0");
+                return target.booleanLiteral(on);
             }
             return null;
         }

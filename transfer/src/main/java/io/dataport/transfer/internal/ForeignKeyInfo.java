@@ -8,6 +8,6 @@ import java.util.List;
  * @param updateRule a {@link java.sql.DatabaseMetaData} {@code importedKey*} rule
  * @param deleteRule a {@link java.sql.DatabaseMetaData} {@code importedKey*} rule
  */
-public record ForeignKeyInfo(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
+record ForeignKeyInfo(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
                              int updateRule, int deleteRule) {
 }

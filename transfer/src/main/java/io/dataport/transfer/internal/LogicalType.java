@@ -1,5 +1,7 @@
 package io.dataport.transfer.internal;
 
+import java.util.Locale;
+
 /**
  * A column type independent of the database: what a source declared type means, and what the target type is
  * written from.
@@ -9,10 +11,10 @@ package io.dataport.transfer.internal;
  * @param precision the precision of a {@code DECIMAL}, 0 when unconstrained
  * @param scale     the scale of a {@code DECIMAL}
  */
-public record LogicalType(Kind kind, int length, int precision, int scale) {
+record LogicalType(Kind kind, int length, int precision, int scale) {
 
     /** The kinds of values a transfer knows how to move and verify. */
-    public enum Kind {
+    enum Kind {
         SMALLINT, INTEGER, BIGINT, DECIMAL, DOUBLE, BOOLEAN, CHAR, VARCHAR, TEXT, DATE, TIME, TIMESTAMP,
         TIMESTAMPTZ, BLOB, UUID, JSON;
 
@@ -33,8 +35,12 @@ public record LogicalType(Kind kind, int length, int precision, int scale) {
         return new LogicalType(Kind.DECIMAL, 0, precision, scale);
     }
 
-    /** How the type reads in messages, e.g. {@code numeric(10,2)}. */
+    /** How the type reads in messages, in standard SQL whichever the databases: {@code numeric(10,2)}. */
     String describe() {
-        return TypeMapping.render(this, Flavor.POSTGRES, false);
+        if (kind == Kind.DECIMAL) {
+            return precision > 0 ? "numeric(" + precision + "," + scale + ")" : "numeric";
+        }
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        return length > 0 ? name + "(" + length + ")" : name;
     }
 }

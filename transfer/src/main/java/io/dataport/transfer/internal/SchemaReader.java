@@ -4,49 +4,44 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Reads the tables of a database through JDBC metadata: columns, primary keys, indexes, unique constraints and
- * foreign keys, in foreign-key order (referenced tables first).
- *
- * <p>SQLite column types come from {@code PRAGMA table_info}, because sqlite-jdbc's {@code getColumns} drops
- * the declared length and scale ({@code NUMERIC(10,2)} reads as size 12); everything else is
- * {@link DatabaseMetaData}. PostgreSQL is read in the connection's current schema.
+ * foreign keys, in foreign-key order (referenced tables first). What differs between databases (the schema,
+ * the columns' types, internal tables and index names) is the {@link TransferDialect}'s.
  */
-public final class SchemaReader {
+final class SchemaReader {
     /** The table a transfer keeps its progress in, never copied. */
-    public static final String STATE_TABLE = "dataport_transfer_state";
+    static final String STATE_TABLE = "dataport_transfer_state";
 
     private final Connection connection;
-    private final Flavor flavor;
+    private final TransferDialect dialect;
     private final String schema;
     private final DatabaseMetaData meta;
 
-    public SchemaReader(Connection connection, Flavor flavor) throws SQLException {
+    SchemaReader(Connection connection, TransferDialect dialect) throws SQLException {
         this.connection = connection;
-        this.flavor = flavor;
-        this.schema = flavor == Flavor.POSTGRES ? connection.getSchema() : null;
+        this.dialect = dialect;
+        this.schema = dialect.schema(connection);
         this.meta = connection.getMetaData();
     }
 
-    /** The schema tables live in: PostgreSQL's current schema, null for SQLite. */
-    public String schema() {
+    /** The schema tables live in, or null when the database has none. */
+    String schema() {
         return schema;
     }
 
-    /** The names of the base tables, Dataport's own state table and SQLite's internal tables left out. */
-    public List<String> tableNames() throws SQLException {
+    /** The names of the base tables, Dataport's own state table and the database's internal tables left out. */
+    List<String> tableNames() throws SQLException {
         Set<String> names = new java.util.TreeSet<>();
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
@@ -55,7 +50,7 @@ public final class SchemaReader {
                 if (schema != null && !schema.equals(tableSchema)) {
                     continue;
                 }
-                if (name.toLowerCase(Locale.ROOT).startsWith("sqlite_") || name.equalsIgnoreCase(STATE_TABLE)) {
+                if (dialect.isInternalTable(name) || name.equalsIgnoreCase(STATE_TABLE)) {
                     continue;
                 }
                 names.add(name);
@@ -65,7 +60,7 @@ public final class SchemaReader {
     }
 
     /** Every table, referenced tables before the tables that reference them (cycles in name order). */
-    public List<TableInfo> readAll() throws SQLException {
+    List<TableInfo> readAll() throws SQLException {
         Map<String, TableInfo> tables = new LinkedHashMap<>();
         for (String name : tableNames()) {
             tables.put(name, read(name));
@@ -74,9 +69,9 @@ public final class SchemaReader {
     }
 
     /** One table. */
-    public TableInfo read(String table) throws SQLException {
+    TableInfo read(String table) throws SQLException {
         List<String> primaryKey = primaryKey(table);
-        List<ColumnInfo> columns = flavor == Flavor.SQLITE ? sqliteColumns(table, primaryKey) : postgresColumns(table);
+        List<ColumnInfo> columns = dialect.columns(connection, meta, schema, table, primaryKey);
         return new TableInfo(table, columns, primaryKey, indexes(table, primaryKey), foreignKeys(table));
     }
 
@@ -88,44 +83,6 @@ public final class SchemaReader {
             }
         }
         return new ArrayList<>(byPosition.values());
-    }
-
-    private List<ColumnInfo> sqliteColumns(String table, List<String> primaryKey) throws SQLException {
-        List<ColumnInfo> columns = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA table_info(" + quote(table) + ")")) {
-            while (rs.next()) {
-                String name = rs.getString("name");
-                String declared = rs.getString("type");
-                boolean rowidAlias = primaryKey.size() == 1 && primaryKey.get(0).equals(name)
-                        && "INTEGER".equalsIgnoreCase(declared == null ? "" : declared.trim());
-                boolean nullable = rs.getInt("notnull") == 0 && !rowidAlias;
-                columns.add(new ColumnInfo(name, declared == null ? "" : declared, TypeMapping.fromSqlite(declared),
-                        nullable, DefaultValue.parse(rs.getString("dflt_value")), rowidAlias));
-            }
-        }
-        return columns;
-    }
-
-    private List<ColumnInfo> postgresColumns(String table) throws SQLException {
-        List<ColumnInfo> columns = new ArrayList<>();
-        try (ResultSet rs = meta.getColumns(null, escape(schema), escape(table), "%")) {
-            while (rs.next()) {
-                if (!table.equals(rs.getString("TABLE_NAME")) || !schema.equals(rs.getString("TABLE_SCHEM"))) {
-                    continue;
-                }
-                String typeName = rs.getString("TYPE_NAME");
-                int size = rs.getInt("COLUMN_SIZE");
-                int digits = rs.getInt("DECIMAL_DIGITS");
-                boolean identity = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
-                LogicalType type = TypeMapping.fromPostgres(typeName, size, digits);
-                String declared = TypeMapping.render(type, Flavor.POSTGRES, false);
-                columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), declared, type,
-                        rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, identity ? null
-                        : DefaultValue.parse(rs.getString("COLUMN_DEF")), identity && type.kind().isInteger()));
-            }
-        }
-        return columns;
     }
 
     private List<IndexInfo> indexes(String table, List<String> primaryKey) throws SQLException {
@@ -155,11 +112,7 @@ public final class SchemaReader {
             if (expression.contains(e.getKey()) || unique.get(e.getKey()) && cols.equals(primaryKey)) {
                 continue;
             }
-            String name = e.getKey();
-            if (name.toLowerCase(Locale.ROOT).startsWith("sqlite_autoindex")) {
-                name = table + "_" + String.join("_", cols) + "_key";
-            }
-            result.add(new IndexInfo(name, unique.get(e.getKey()), cols));
+            result.add(new IndexInfo(dialect.indexName(table, e.getKey(), cols), unique.get(e.getKey()), cols));
         }
         return result;
     }
@@ -220,14 +173,6 @@ public final class SchemaReader {
             }
         }
         return ordered;
-    }
-
-    private String escape(String pattern) throws SQLException {
-        String esc = meta.getSearchStringEscape();
-        if (pattern == null || esc == null || esc.isEmpty()) {
-            return pattern;
-        }
-        return pattern.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
     }
 
     static String quote(String identifier) {

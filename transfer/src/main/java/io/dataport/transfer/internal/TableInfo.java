@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A source table: columns in order, primary key, indexes and foreign keys. */
-public record TableInfo(String name, List<ColumnInfo> columns, List<String> primaryKey, List<IndexInfo> indexes,
+record TableInfo(String name, List<ColumnInfo> columns, List<String> primaryKey, List<IndexInfo> indexes,
                         List<ForeignKeyInfo> foreignKeys) {
 
     /** The generated key column, if the table has one. */

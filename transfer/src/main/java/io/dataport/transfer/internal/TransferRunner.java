@@ -2,8 +2,6 @@ package io.dataport.transfer.internal;
 
 import io.dataport.Database;
 import io.dataport.Session;
-import io.dataport.internal.HandleState;
-import io.dataport.spi.BulkLoader;
 import io.dataport.transfer.TransferException;
 import io.dataport.transfer.TransferListener;
 import io.dataport.transfer.TransferMode;
@@ -21,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,14 +27,15 @@ import java.util.stream.Collectors;
 /**
  * Runs one transfer: reads the source schema in a read-only snapshot, checks the target, then copies each table
  * in its own target transaction (create, load, index, continue the identity, verify, record in
- * {@link StateTable}), and finally adds PostgreSQL foreign keys and drops the state table in one transaction.
+ * {@link StateTable}), and finally adds the foreign keys (where the target adds them after the load) and drops the
+ * state table in one transaction.
  * A failure or interruption rolls back the table in progress; tables already recorded are skipped on a rerun.
  */
 public final class TransferRunner {
     private final Database source;
     private final Database target;
-    private final Flavor sourceFlavor;
-    private final Flavor targetFlavor;
+    private final TransferDialect sourceDialect;
+    private final TransferDialect targetDialect;
     private final TransferMode mode;
     private final Path rejectsPath;
     private final boolean fold;
@@ -48,8 +46,8 @@ public final class TransferRunner {
                           int batchSize, TransferListener listener) {
         this.source = source;
         this.target = target;
-        this.sourceFlavor = Flavor.of(source.backend());
-        this.targetFlavor = Flavor.of(target.backend());
+        this.sourceDialect = TransferDialect.forBackend(source.backend());
+        this.targetDialect = TransferDialect.forBackend(target.backend());
         this.mode = mode;
         this.rejectsPath = rejects;
         this.fold = fold;
@@ -70,10 +68,8 @@ public final class TransferRunner {
         try (RejectReport rejects = rejectsPath == null ? null : new RejectReport(rejectsPath)) {
             return source.inReadOnlyTransaction(src -> {
                 Connection sc = src.handle().getConnection();
-                if (sourceFlavor == Flavor.POSTGRES) {
-                    execute(sc, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-                }
-                SchemaReader reader = new SchemaReader(sc, sourceFlavor);
+                sourceDialect.beginSnapshot(sc);
+                SchemaReader reader = new SchemaReader(sc, sourceDialect);
                 List<TableInfo> tables = reader.readAll();
                 Map<String, Long> counts = new LinkedHashMap<>();
                 long total = 0;
@@ -134,7 +130,7 @@ public final class TransferRunner {
         return target.withSession(t -> {
             Connection c = t.handle().getConnection();
             TargetState state = new TargetState();
-            SchemaReader reader = new SchemaReader(c, targetFlavor);
+            SchemaReader reader = new SchemaReader(c, targetDialect);
             state.schema = reader.schema();
             for (String name : reader.tableNames()) {
                 state.existing.put(lookup(name), name);
@@ -178,7 +174,7 @@ public final class TransferRunner {
 
     private void finish(List<TableInfo> tables, Set<String> created, Names names, StateTable stateTable)
             throws SQLException {
-        DdlWriter ddl = new DdlWriter(targetFlavor, names);
+        DdlWriter ddl = new DdlWriter(targetDialect, names);
         Set<String> tableNames = tables.stream().map(TableInfo::name).collect(Collectors.toSet());
         target.useTransaction(t -> {
             Connection c = t.handle().getConnection();
@@ -230,36 +226,27 @@ public final class TransferRunner {
             long start = System.nanoTime();
             long doneBefore = totalDone[0];
             Connection tc = t.handle().getConnection();
-            DdlWriter ddl = new DdlWriter(targetFlavor, names);
-            if (targetFlavor == Flavor.SQLITE) {
-                execute(tc, "PRAGMA defer_foreign_keys = ON");
-            }
+            DdlWriter ddl = new DdlWriter(targetDialect, names);
+            targetDialect.beginLoad(tc);
             String targetName = existing != null ? existing : names.name(table.name());
             String qualifiedTarget = names.qualifiedTarget(targetName);
             List<String> targetColumns = table.columns().stream().map(c -> names.quoted(c.name()))
                     .collect(Collectors.toList());
-            List<ValueCodec> sourceCodecs = new ArrayList<>();
-            List<ValueCodec> targetCodecs = new ArrayList<>();
-            for (ColumnInfo c : table.columns()) {
-                sourceCodecs.add(new ValueCodec(c.type(), sourceFlavor));
-                targetCodecs.add(new ValueCodec(c.type(), targetFlavor));
-            }
+            List<ValueCodec> codecs = table.columns().stream().map(c -> new ValueCodec(c.type()))
+                    .collect(Collectors.toList());
             created = existing == null || mode == TransferMode.REPLACE;
             Checksum before = null;
             if (existing != null && mode == TransferMode.REPLACE) {
-                execute(tc, "DROP TABLE " + qualifiedTarget + (targetFlavor == Flavor.POSTGRES ? " CASCADE" : ""));
+                execute(tc, targetDialect.dropTable(qualifiedTarget));
             } else if (existing != null && existingRows > 0) {
-                before = checksum(tc, qualifiedTarget, targetColumns, targetCodecs);
+                before = checksum(tc, qualifiedTarget, targetColumns, codecs);
             }
             if (created) {
                 execute(tc, ddl.createTable(table, tableNames));
             }
 
-            Optional<BulkLoader> bulk = targetFlavor == Flavor.POSTGRES
-                    ? t.handle().getConfig(HandleState.class).state().connector().bulkLoader() : Optional.empty();
-            RowSink sink = bulk.isPresent() ? RowSink.bulk(bulk.get(), tc, qualifiedTarget, targetColumns, created)
-                    : RowSink.insert(tc, qualifiedTarget, targetColumns, targetCodecs, targetFlavor, batchSize);
-            AsyncChecksum sourceHash = new AsyncChecksum(sink, bulk.isPresent());
+            RowSink sink = targetDialect.openSink(tc, qualifiedTarget, targetColumns, created, batchSize);
+            AsyncChecksum sourceHash = new AsyncChecksum(sink);
             Checksum sourceSum;
             long sourceRows = 0;
             long rejected = 0;
@@ -280,7 +267,7 @@ public final class TransferRunner {
                             int i = 0;
                             try {
                                 for (; i < n; i++) {
-                                    row[i] = sourceCodecs.get(i).read(rs, i + 1);
+                                    row[i] = sourceDialect.read(rs, i + 1, codecs.get(i));
                                 }
                             } catch (Rejected r) {
                                 reject(rs, keyIndexes, sourceRows, table.columns().get(i), r);
@@ -308,14 +295,11 @@ public final class TransferRunner {
                     execute(tc, sql);
                 }
             }
-            Optional<ColumnInfo> identity = table.identity();
-            if (identity.isPresent()) {
-                String sql = ddl.restartIdentity(table, identity.get());
-                if (sql != null && (created || targetFlavor == Flavor.POSTGRES)) {
-                    execute(tc, sql);
-                }
+            Optional<String> restart = table.identity().flatMap(identity -> ddl.restartIdentity(table, identity));
+            if (restart.isPresent()) {
+                execute(tc, restart.get());
             }
-            Checksum targetSum = checksum(tc, qualifiedTarget, targetColumns, targetCodecs);
+            Checksum targetSum = checksum(tc, qualifiedTarget, targetColumns, codecs);
             long targetRows = targetSum.rows();
             if (before != null) {
                 targetSum.subtract(before.hex(), before.rows());
@@ -345,7 +329,7 @@ public final class TransferRunner {
                 }
                 rowKey = String.join(", ", parts);
             }
-            String targetType = TypeMapping.render(column.type(), targetFlavor, column.identity());
+            String targetType = targetDialect.columnType(column.type(), column.identity());
             if (rejects != null) {
                 rejects.write(table.name(), rowKey, column.name(), targetType, "the value " + r.getMessage(), r.value());
                 return;
@@ -369,7 +353,7 @@ public final class TransferRunner {
                     while (rs.next()) {
                         for (int i = 0; i < row.length; i++) {
                             try {
-                                row[i] = codecs.get(i).read(rs, i + 1);
+                                row[i] = targetDialect.read(rs, i + 1, codecs.get(i));
                             } catch (Rejected r) {
                                 throw new TransferException("Table " + qualified + " did not verify: column "
                                         + columns.get(i) + " reads back a value that " + r.getMessage()
@@ -385,7 +369,7 @@ public final class TransferRunner {
     }
 
     private String lookup(String targetName) {
-        return targetFlavor == Flavor.SQLITE ? targetName.toLowerCase(Locale.ROOT) : targetName;
+        return targetDialect.lookupKey(targetName);
     }
 
     private static String qualify(String schema, String table) {

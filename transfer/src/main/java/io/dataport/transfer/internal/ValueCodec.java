@@ -3,10 +3,6 @@ package io.dataport.transfer.internal;
 import io.dataport.transfer.internal.LogicalType.Kind;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -19,9 +15,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Reads one column's values into canonical Java values, checking they fit the target type, and writes them to a
- * target: the one place that decides what a value is. Both sides of a transfer read through the same codec, so
- * the checksums compare like with like.
+ * Converts one column's values into canonical Java values, checking they fit the target type, and gives their
+ * canonical text: the one place that decides what a value is. Both sides of a transfer read through the same
+ * codec (each database's {@link TransferDialect#read} hands it what its driver returns), so the checksums
+ * compare like with like.
  *
  * <p>Canonical values: {@code Long} for integers, {@code BigDecimal} without trailing zeros for decimals,
  * {@code Double}, {@code Boolean}, {@code String} for text, UUID and JSON, {@code LocalDate},
@@ -53,43 +50,16 @@ final class ValueCodec {
 
     private final LogicalType type;
     private final Kind kind;
-    private final boolean typedTemporal;
 
-    /**
-     * @param type   the column's logical type
-     * @param reader the flavour of the database this codec reads from (PostgreSQL returns typed temporals)
-     */
-    ValueCodec(LogicalType type, Flavor reader) {
+    /** A codec for a column of the given logical type. */
+    ValueCodec(LogicalType type) {
         this.type = type;
         this.kind = type.kind();
-        this.typedTemporal = reader == Flavor.POSTGRES;
     }
 
-    /** The canonical value of column {@code i} of the current row, or null. */
-    Object read(ResultSet rs, int i) throws SQLException, Rejected {
-        if (typedTemporal) {
-            switch (kind) {
-                case DATE:
-                case TIME:
-                case TIMESTAMP:
-                    // pgjdbc sets DateStyle ISO: PostgreSQL's text is already the canonical form, without a parse.
-                    String text = rs.getString(i);
-                    if (text != null && !isCanonicalTemporal(text)) {
-                        throw reject("is a " + kind.name().toLowerCase(Locale.ROOT) + " that the other database "
-                                + "cannot hold (BC or infinity)", text);
-                    }
-                    return text;
-                case TIMESTAMPTZ:
-                    OffsetDateTime odt = rs.getObject(i, OffsetDateTime.class);
-                    return odt == null ? null : odt.withOffsetSameInstant(java.time.ZoneOffset.UTC);
-                case BLOB:
-                    return rs.getBytes(i);
-                default:
-                    break;
-            }
-        }
-        Object v = rs.getObject(i);
-        return v == null ? null : convert(v);
+    /** The kind of the column's values. */
+    Kind kind() {
+        return kind;
     }
 
     /** A source value as this column's canonical value; rejects what the target type cannot hold unchanged. */
@@ -252,8 +222,6 @@ final class ValueCodec {
             s = v.toString();
         } else if (v instanceof BigDecimal && kind == Kind.TEXT) {
             s = ((BigDecimal) v).toPlainString();
-        } else if (kind == Kind.JSON && v.getClass().getName().endsWith("PGobject")) {
-            s = v.toString();
         } else {
             throw reject("is " + storage(v) + ", not text", v);
         }
@@ -370,13 +338,6 @@ final class ValueCodec {
         return "a " + v.getClass().getSimpleName();
     }
 
-    private boolean isCanonicalTemporal(String text) {
-        if (text.isEmpty() || !Character.isDigit(text.charAt(0)) || text.endsWith(" BC")) {
-            return false;
-        }
-        return kind != Kind.TIMESTAMP && kind != Kind.DATE || text.length() >= 10 && text.charAt(4) == '-';
-    }
-
     /** The canonical text of a canonical value: what the checksum hashes. */
     static String canonical(Object v) {
         if (v instanceof String) {
@@ -436,42 +397,5 @@ final class ValueCodec {
 
     private static StringBuilder two(StringBuilder sb, int n) {
         return sb.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
-    }
-
-    /** The value in PostgreSQL's text input form (for COPY). */
-    static String postgresText(Object v) {
-        if (v instanceof byte[]) {
-            return "\\x" + HEX.formatHex((byte[]) v);
-        }
-        return canonical(v);
-    }
-
-    /** Binds a canonical value as the target stores this column's values. */
-    void bind(PreparedStatement ps, int i, Object v, Flavor target) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.NULL);
-            return;
-        }
-        if (v instanceof Long) {
-            ps.setLong(i, (Long) v);
-        } else if (v instanceof Double) {
-            ps.setDouble(i, (Double) v);
-        } else if (v instanceof byte[]) {
-            ps.setBytes(i, (byte[]) v);
-        } else if (target == Flavor.SQLITE) {
-            if (v instanceof Boolean) {
-                ps.setLong(i, (Boolean) v ? 1 : 0);
-            } else {
-                ps.setString(i, canonical(v));
-            }
-        } else if (v instanceof BigDecimal) {
-            ps.setBigDecimal(i, (BigDecimal) v);
-        } else if (v instanceof Boolean) {
-            ps.setBoolean(i, (Boolean) v);
-        } else if (v instanceof String && (kind == Kind.UUID || kind == Kind.JSON)) {
-            ps.setObject(i, v, Types.OTHER);
-        } else {
-            ps.setObject(i, v);
-        }
     }
 }

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The documented type mapping, without a database. */
 class TypeMappingTest {
+    private static final TransferDialect SQLITE = SqliteTransferDialect.INSTANCE;
+    private static final TransferDialect POSTGRES = PostgresTransferDialect.INSTANCE;
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "INTEGER        | bigint           | INTEGER",
@@ -33,9 +36,9 @@ class TypeMappingTest {
             "BLOB           | bytea            | BLOB",
             "UUID           | uuid             | UUID"})
     void mapsSqliteDeclaredTypes(String declared, String postgres, String sqlite) {
-        LogicalType type = TypeMapping.fromSqlite(declared);
-        assertThat(TypeMapping.render(type, Flavor.POSTGRES, false)).isEqualTo(postgres);
-        assertThat(TypeMapping.render(type, Flavor.SQLITE, false)).isEqualTo(sqlite);
+        LogicalType type = SqliteTransferDialect.logicalType(declared);
+        assertThat(POSTGRES.columnType(type, false)).isEqualTo(postgres);
+        assertThat(SQLITE.columnType(type, false)).isEqualTo(sqlite);
     }
 
     @ParameterizedTest
@@ -52,22 +55,22 @@ class TypeMappingTest {
             "jsonb     | 0          | 0 | json",
             "inet      | 0          | 0 | text"})
     void mapsPostgresTypes(String name, int size, int digits, String postgres) {
-        assertThat(TypeMapping.render(TypeMapping.fromPostgres(name, size, digits), Flavor.POSTGRES, false))
+        assertThat(POSTGRES.columnType(PostgresTransferDialect.logicalType(name, size, digits), false))
                 .isEqualTo(postgres);
     }
 
     @Test
     void anIdentityIsAnIntegerPrimaryKeyOnSqlite() {
-        assertThat(TypeMapping.render(LogicalType.of(Kind.BIGINT), Flavor.SQLITE, true)).isEqualTo("INTEGER");
+        assertThat(SQLITE.columnType(LogicalType.of(Kind.BIGINT), true)).isEqualTo("INTEGER");
     }
 
     @Test
     void defaultsAreKeptOnlyWhenPortable() {
-        assertThat(DefaultValue.parse("0").render(Kind.BOOLEAN, Flavor.POSTGRES)).isEqualTo("false");
-        assertThat(DefaultValue.parse("true").render(Kind.BOOLEAN, Flavor.SQLITE)).isEqualTo("1");
-        assertThat(DefaultValue.parse("'abc'::character varying").render(Kind.VARCHAR, Flavor.SQLITE)).isEqualTo("'abc'");
-        assertThat(DefaultValue.parse("now()").render(Kind.TIMESTAMP, Flavor.SQLITE)).isEqualTo("CURRENT_TIMESTAMP");
-        assertThat(DefaultValue.parse("(42)").render(Kind.BIGINT, Flavor.POSTGRES)).isEqualTo("42");
+        assertThat(DefaultValue.parse("0").render(Kind.BOOLEAN, POSTGRES)).isEqualTo("false");
+        assertThat(DefaultValue.parse("true").render(Kind.BOOLEAN, SQLITE)).isEqualTo("1");
+        assertThat(DefaultValue.parse("'abc'::character varying").render(Kind.VARCHAR, SQLITE)).isEqualTo("'abc'");
+        assertThat(DefaultValue.parse("now()").render(Kind.TIMESTAMP, SQLITE)).isEqualTo("CURRENT_TIMESTAMP");
+        assertThat(DefaultValue.parse("(42)").render(Kind.BIGINT, POSTGRES)).isEqualTo("42");
         assertThat(DefaultValue.parse("nextval('t_id_seq'::regclass)")).isNull();
         assertThat(DefaultValue.parse("random()")).isNull();
     }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Value conversion and canonical text, without a database. */
 class ValueCodecTest {
     private static ValueCodec codec(LogicalType type) {
-        return new ValueCodec(type, Flavor.SQLITE);
+        return new ValueCodec(type);
     }
 
     @Test
