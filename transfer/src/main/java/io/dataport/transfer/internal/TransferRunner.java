@@ -167,8 +167,8 @@ public final class TransferRunner {
         }
         if (!full.isEmpty()) {
             throw new TransferException("Target tables already have rows: " + String.join(", ", full)
-                    + ". Nothing was written. Choose replace (--replace) to drop and reload them, append (--append) to"
-                    + " add the source rows to them, or transfer into an empty database.");
+                    + ". Nothing was written. Pass mode(TransferMode.REPLACE) to drop and reload them,"
+                    + " mode(TransferMode.APPEND) to add the source rows to them, or transfer into an empty database.");
         }
     }
 
@@ -338,8 +338,8 @@ public final class TransferRunner {
                     + table.name() + "\", row " + rowKey + ", column \"" + column.name() + "\" (declared "
                     + (column.declaredType().isEmpty() ? "without a type" : column.declaredType()) + "): the value "
                     + r.getMessage() + ". Nothing of this table was written. Fix the value in the source, or pass "
-                    + "rejectsTo(file) (--reject-file) to write such rows to a report and copy the rest; the value "
-                    + "itself is in TransferException.offendingValue().", null, table.name(), rowKey, column.name(),
+                    + "rejectsTo(file) to write such rows to a report and copy the rest; the value itself is in "
+                    + "TransferException.offendingValue().", null, table.name(), rowKey, column.name(),
                     r.value());
         }
 
