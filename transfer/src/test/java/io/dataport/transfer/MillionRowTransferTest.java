@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 1,000,000 generated rows into PostgreSQL, verified, with the rate printed. Tagged "slow": run it with
- * {@code mvn -B verify -pl examples -am -Pslow -Dtest=MillionRowTransferTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B verify -pl transfer -am -Pslow -Dtest=MillionRowTransferTest -Dsurefire.failIfNoSpecifiedTests=false}.
  * The comparison with pgloader is {@code benchmarks/transfer-vs-pgloader.sh}.
  */
 @Tag("slow")
