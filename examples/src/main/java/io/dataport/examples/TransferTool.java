@@ -2,6 +2,7 @@ package io.dataport.examples;
 
 import io.dataport.DataportException;
 import io.dataport.transfer.Transfer;
+import io.dataport.transfer.TransferException;
 import io.dataport.transfer.TransferListener;
 import io.dataport.transfer.TransferMode;
 import io.dataport.transfer.TransferReport;
@@ -22,6 +23,9 @@ import java.util.Locale;
 public final class TransferTool {
     static final String USAGE = "Usage: transfer --from URL --to URL [--replace | --append] [--reject-file FILE]"
             + " [--fold-identifiers] [--batch-size ROWS]";
+    /** The library's messages name its Java API; this says which options of the tool those calls are. */
+    static final String API_AS_OPTIONS = "In this tool, mode(TransferMode.REPLACE) is --replace,"
+            + " mode(TransferMode.APPEND) is --append and rejectsTo(file) is --reject-file FILE.";
 
     private TransferTool() {
     }
@@ -96,6 +100,9 @@ public final class TransferTool {
             return 0;
         } catch (DataportException e) {
             err.println("Transfer failed: " + e.getMessage());
+            if (e instanceof TransferException) {
+                err.println(API_AS_OPTIONS);
+            }
             return 1;
         }
     }

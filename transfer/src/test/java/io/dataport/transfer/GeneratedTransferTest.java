@@ -1,9 +1,7 @@
-package io.dataport.examples.transfer;
+package io.dataport.transfer;
 
 import io.dataport.Database;
 import io.dataport.postgres.PostgresTarget;
-import io.dataport.transfer.Transfer;
-import io.dataport.transfer.TransferReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,5 @@
-package io.dataport.examples.transfer;
+package io.dataport.transfer;
 
-import io.dataport.transfer.Transfer;
-import io.dataport.transfer.TransferListener;
-import io.dataport.transfer.TransferReport;
 
 import java.io.IOException;
 

@@ -1,8 +1,6 @@
-package io.dataport.examples.transfer;
+package io.dataport.transfer;
 
 import io.dataport.postgres.PostgresTarget;
-import io.dataport.transfer.Transfer;
-import io.dataport.transfer.TransferReport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 1,000,000 generated rows into PostgreSQL, verified, with the rate printed. Tagged "slow": run it with
- * {@code mvn -B verify -pl examples -am -Pslow -Dtest=MillionRowTransferTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B verify -pl transfer -am -Pslow -Dtest=MillionRowTransferTest -Dsurefire.failIfNoSpecifiedTests=false}.
  * The comparison with pgloader is {@code benchmarks/transfer-vs-pgloader.sh}.
  */
 @Tag("slow")

@@ -1,4 +1,4 @@
-package io.dataport.examples.transfer;
+package io.dataport.transfer;
 
 import io.dataport.Database;
 

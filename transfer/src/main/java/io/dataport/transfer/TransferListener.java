@@ -1,0 +1,49 @@
+package io.dataport.transfer;
+
+import io.dataport.transfer.internal.ConsoleProgress;
+
+import java.util.List;
+
+/**
+ * What a {@link Transfer} reports while it runs: every method has an empty default, so a listener overrides only
+ * what it needs. Called on the thread running the transfer; an exception thrown from a callback stops the
+ * transfer like any other failure (the table in progress is rolled back).
+ *
+ * <pre>{@code Transfer.from(src).to(dst).run(TransferListener.console());}</pre>
+ */
+public interface TransferListener {
+
+    /** Called once the source schema is read, with the source tables in copy order and their total row count. */
+    default void started(List<String> tables, long totalRows) {
+    }
+
+    /** Called when a table starts copying, with its row count in the source. */
+    default void tableStarted(String table, int index, int tableCount, long rows) {
+    }
+
+    /** Called after each batch of rows: rows of this table so far, and rows of the whole transfer so far. */
+    default void rowsCopied(String table, long tableRowsDone, long tableRows, long totalRowsDone, long totalRows) {
+    }
+
+    /** Called when a table is loaded, verified and committed (or was already, in an earlier run). */
+    default void tableFinished(TransferReport.Table result) {
+    }
+
+    /** Called once at the end of a successful transfer. */
+    default void finished(TransferReport report) {
+    }
+
+    /** A listener that does nothing. */
+    static TransferListener none() {
+        return new TransferListener() {
+        };
+    }
+
+    /**
+     * A listener that shows tables, rows, rows/s and ETA on the terminal when there is one
+     * ({@link System#console()} is not null), and nothing otherwise.
+     */
+    static TransferListener console() {
+        return System.console() == null ? none() : new ConsoleProgress(System.console().writer());
+    }
+}

@@ -1,0 +1,59 @@
+package io.dataport.transfer.internal;
+
+import java.sql.SQLException;
+
+/**
+ * A {@link Checksum} computed on a thread of its own, which also writes each row's canonical text and, when
+ * given a {@link RowSink}, hands the row on to it: the reading thread only reads and converts, the formatting,
+ * hashing and sending overlap it (see {@link Handoff}). One thread adds; {@link #finish} waits for the sum.
+ */
+final class AsyncChecksum implements AutoCloseable {
+    private final Checksum checksum = new Checksum();
+    private final RowSink sink;
+    private final boolean formatDoubles;
+    private final Handoff<Object[]> rows;
+    private String[] texts;   // reused by the worker, row after row
+
+    /** Hashes rows only. */
+    AsyncChecksum() {
+        this(null);
+    }
+
+    /** Hashes rows and passes them on to {@code sink}, if not null. */
+    AsyncChecksum(RowSink sink) {
+        this.sink = sink;
+        this.formatDoubles = sink != null && sink.needsDoubleText();
+        this.rows = new Handoff<>("dataport-transfer-checksum", this::hash);
+    }
+
+    private void hash(Object[] values) throws SQLException {
+        if (texts == null || texts.length != values.length) {
+            texts = new String[values.length];
+        }
+        for (int k = 0; k < values.length; k++) {
+            Object v = values[k];
+            texts[k] = v == null || v instanceof Double && !formatDoubles ? null : ValueCodec.canonical(v);
+        }
+        checksum.add(values, texts);
+        if (sink != null) {
+            sink.add(values, texts);
+        }
+    }
+
+    /** Adds a row of canonical values; the array is copied, so the caller may reuse it. */
+    void add(Object[] values) throws SQLException {
+        rows.add(values.clone());
+    }
+
+    /** Waits for every row added so far to be hashed (and passed on) and returns the checksum. */
+    Checksum finish() throws SQLException {
+        rows.finish();
+        return checksum;
+    }
+
+    /** Stops the thread after a failure elsewhere, and waits for it so that nobody uses the sink any more. */
+    @Override
+    public void close() {
+        rows.close();
+    }
+}
