@@ -6,7 +6,7 @@ import io.dataport.internal.session.StreamLease;
 import java.util.function.Function;
 
 /** Where a repository from {@code Session.repository} runs: always in that session. */
-public final class SessionAccess implements RepositoryAccess, StreamLease {
+public final class SessionAccess implements RepositoryAccess {
     private final SessionState state;
 
     /** The access of a session's repositories. */
@@ -39,16 +39,6 @@ public final class SessionAccess implements RepositoryAccess, StreamLease {
     @Override
     public StreamLease openStream() {
         state.checkUsable();
-        return this;
-    }
-
-    @Override
-    public SessionState state() {
-        return state;
-    }
-
-    @Override
-    public void release() {
-        // The session's owner closes it.
+        return StreamLease.inOwnSession(state);
     }
 }

@@ -7,4 +7,19 @@ public interface StreamLease {
 
     /** Gives the session back (a no-op for a stream in the caller's own session). */
     void release();
+
+    /** A lease on a session the caller owns and closes: releasing it does nothing. */
+    static StreamLease inOwnSession(SessionState state) {
+        return new StreamLease() {
+            @Override
+            public SessionState state() {
+                return state;
+            }
+
+            @Override
+            public void release() {
+                // The session's owner closes it.
+            }
+        };
+    }
 }

@@ -129,18 +129,7 @@ public final class TransactionRunner {
         DataportSession joined = current.get();
         if (joined != null) {
             joined.state().checkUsable();
-            SessionState state = joined.state();
-            return new StreamLease() {
-                @Override
-                public SessionState state() {
-                    return state;
-                }
-
-                @Override
-                public void release() {
-                    // The session's owner closes it.
-                }
-            };
+            return StreamLease.inOwnSession(joined.state());
         }
         return run(false, attempt -> {
             DataportSession session = open(Access.READ_ONLY, attempt, false);
