@@ -33,8 +33,8 @@ public abstract class ExceptionHierarchyContract extends ContractSupport {
 
     @Test
     void sessionMisuseIsADataportExceptionOfItsOwn() {
-        Throwable thrown = catchThrowable(() -> db.useTransaction(s ->
-                db.useReadOnlyTransaction(inner -> db.useTransaction(w -> w.execute("select 1")))));
+        Throwable thrown = catchThrowable(() -> db.useReadOnlyTransaction(s ->
+                db.useTransaction(inner -> inner.execute("select 1"))));
         assertThat(thrown).isInstanceOf(SessionMisuseException.class).isInstanceOf(DataportException.class)
                 .hasMessageContaining("read-only");
     }
