@@ -7,8 +7,10 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +29,7 @@ final class JdbiTransactionHandler implements TransactionHandler {
     }
 
     /** Runs {@code open} with {@code state} as the state the handle being opened binds to. */
-    static Handle opening(SessionState state, java.util.function.Supplier<Handle> open) {
+    static Handle opening(SessionState state, Supplier<Handle> open) {
         OPENING.set(state);
         try {
             return open.get();
@@ -42,7 +44,7 @@ final class JdbiTransactionHandler implements TransactionHandler {
     }
 
     /** The connection of the handle being opened on this thread. */
-    static java.sql.Connection openingConnection() {
+    static Connection openingConnection() {
         return OPENING.get().connection();
     }
 
