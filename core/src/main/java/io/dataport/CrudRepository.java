@@ -37,6 +37,8 @@ public interface CrudRepository<T, ID> {
      * for a class. A {@code Long}/{@code Integer} id that is null is generated; any other id must be set. The
      * {@code @Version}, if any, is stored as it is (0 for a new entity).
      *
+     * @param entity the entity to insert
+     * @return the entity with its id
      * @throws DuplicateKeyException when the id or a unique column is taken
      */
     T insert(T entity);
@@ -44,37 +46,65 @@ public interface CrudRepository<T, ID> {
     /**
      * Inserts all entities in one JDBC batch, in one transaction, and returns them with their ids filled in, in
      * order. (Entities mixing given and null ids are inserted one statement each, in one transaction.)
+     *
+     * @param entities the entities to insert
+     * @return the entities with their ids, in the order given
      */
     List<T> insertAll(Iterable<T> entities);
 
     /**
      * Updates the row with the entity's id and returns the entity as stored (new version).
      *
+     * @param entity the entity to update
+     * @return the entity as stored, with its new {@code @Version}
      * @throws EntityNotFoundException  when no row has that id
      * @throws OptimisticLockException when the entity's {@code @Version} is stale
      */
     T update(T entity);
 
-    /** Inserts the entity when its id is null, else updates it. */
+    /**
+     * Inserts the entity when its id is null, else updates it.
+     *
+     * @param entity the entity to insert or update
+     * @return the entity as stored, as {@link #insert} or {@link #update} returns it
+     */
     T save(T entity);
 
     /**
      * Inserts the entity, or updates the row with the same id: one {@code INSERT ... ON CONFLICT (id) DO UPDATE}
      * statement on every backend. The {@code @Version} is not checked: a new row keeps the entity's, an updated
      * row's is incremented, and the result carries it. An entity with a null generated id is inserted.
+     *
+     * @param entity the entity to insert or update
+     * @return the entity as stored
      */
     T upsert(T entity);
 
-    /** The entity with this id, if any. */
+    /**
+     * Finds the entity with this id.
+     *
+     * @param id the id to look for
+     * @return the entity, or empty when no row has this id
+     */
     Optional<T> findById(ID id);
 
-    /** The entities with these ids, in the order of the ids; missing ids are left out. */
+    /**
+     * Finds the entities with these ids.
+     *
+     * @param ids the ids to look for
+     * @return the entities in the order of the ids; missing ids are left out
+     */
     List<T> findAllById(Iterable<ID> ids);
 
-    /** Every entity, ordered by id. */
+    /** {@return every entity, ordered by id} */
     List<T> findAll();
 
-    /** One page of entities, in the request's order made total by the id. */
+    /**
+     * Reads one page of entities, in the request's order made total by the id.
+     *
+     * @param request which page, its size and its order
+     * @return the page, with the totals a pager needs
+     */
     Page<T> findAll(PageRequest request);
 
     /**
@@ -84,21 +114,42 @@ public interface CrudRepository<T, ID> {
      * transaction it reads in that transaction.
      *
      * <pre>{@code try (Stream<User> all = users.stream()) { all.forEach(exporter::write); }}</pre>
+     *
+     * @return the entities, to be closed after use
      */
     Stream<T> stream();
 
-    /** How many rows the table has. */
+    /** {@return how many rows the table has} */
     long count();
 
-    /** Whether a row has this id. */
+    /**
+     * Tells whether a row has this id.
+     *
+     * @param id the id to look for
+     * @return whether a row has it
+     */
     boolean existsById(ID id);
 
-    /** Deletes the row with this id; returns whether a row went. */
+    /**
+     * Deletes the row with this id.
+     *
+     * @param id the id of the row to delete
+     * @return whether a row went
+     */
     boolean deleteById(ID id);
 
-    /** Deletes the entity's row (checking its {@code @Version}, if any); returns whether a row went. */
+    /**
+     * Deletes the entity's row, checking its {@code @Version}, if any.
+     *
+     * @param entity the entity whose row to delete
+     * @return whether a row went
+     */
     boolean delete(T entity);
 
-    /** Deletes every row; returns how many went. */
+    /**
+     * Deletes every row.
+     *
+     * @return how many rows went
+     */
     long deleteAll();
 }

@@ -11,10 +11,21 @@ package io.dataport;
 public class DataportException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception with a message and no cause.
+     *
+     * @param message what failed, naming the value and how to fix it
+     */
     public DataportException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with a message and the exception that caused it.
+     *
+     * @param message what failed, naming the value and how to fix it
+     * @param cause   the underlying exception, usually the driver's
+     */
     public DataportException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,6 +8,13 @@ package io.dataport;
 public class DuplicateKeyException extends ConstraintViolationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception for a failed statement.
+     *
+     * @param message what failed, naming the value and how to fix it
+     * @param sql     the SQL of the failing statement, or {@code null} when the failure was not tied to one
+     * @param cause   the driver's exception
+     */
     public DuplicateKeyException(String message, String sql, Throwable cause) {
         super(message, sql, cause);
     }

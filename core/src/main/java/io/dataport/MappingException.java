@@ -7,10 +7,21 @@ package io.dataport;
 public class MappingException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception with a message and no cause.
+     *
+     * @param message what failed, naming the value and how to fix it
+     */
     public MappingException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with a message and the exception that caused it.
+     *
+     * @param message what failed, naming the value and how to fix it
+     * @param cause   the underlying exception, usually the driver's
+     */
     public MappingException(String message, Throwable cause) {
         super(message, cause);
     }

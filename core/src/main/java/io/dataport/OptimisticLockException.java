@@ -7,6 +7,11 @@ package io.dataport;
 public class OptimisticLockException extends DataportException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception with a message and no cause.
+     *
+     * @param message what failed, naming the value and how to fix it
+     */
     public OptimisticLockException(String message) {
         super(message);
     }

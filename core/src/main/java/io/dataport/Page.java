@@ -13,17 +13,24 @@ import java.util.Objects;
  */
 public record Page<T>(List<T> content, PageRequest request, long totalElements) {
 
+    /**
+     * Creates a page; it keeps an immutable copy of the content.
+     *
+     * @param content       the entities on this page
+     * @param request       the request that produced it
+     * @param totalElements how many entities there are in all
+     */
     public Page {
         content = List.copyOf(content);
         Objects.requireNonNull(request, "request");
     }
 
-    /** How many pages of {@code request.size()} hold every element. */
+    /** {@return how many pages of {@code request.size()} hold every element} */
     public int totalPages() {
         return (int) ((totalElements + request.size() - 1) / request.size());
     }
 
-    /** Whether a page follows this one. */
+    /** {@return whether a page follows this one} */
     public boolean hasNext() {
         return request.page() + 1 < totalPages();
     }

@@ -15,6 +15,14 @@ public record PageRequest(int page, int size, Sort sort) {
     /** The largest page size accepted. */
     public static final int MAX_SIZE = 10_000;
 
+    /**
+     * Creates a request, checking its values.
+     *
+     * @param page the zero-based page number
+     * @param size how many entities a page holds, 1 to 10,000
+     * @param sort the order; {@link Sort#unsorted()} orders by id
+     * @throws ConfigurationException when the page is negative or the size out of range
+     */
     public PageRequest {
         if (page < 0) {
             throw new InvalidQueryException("Page number cannot be negative: " + page + ". Pages count from 0.");
@@ -26,17 +34,30 @@ public record PageRequest(int page, int size, Sort sort) {
         Objects.requireNonNull(sort, "sort");
     }
 
-    /** A page ordered by id. */
+    /**
+     * Requests a page ordered by id.
+     *
+     * @param page the zero-based page number
+     * @param size how many entities a page holds, 1 to 10,000
+     * @return the request
+     */
     public static PageRequest of(int page, int size) {
         return new PageRequest(page, size, Sort.unsorted());
     }
 
-    /** A page in the given order. */
+    /**
+     * Requests a page in the given order.
+     *
+     * @param page the zero-based page number
+     * @param size how many entities a page holds, 1 to 10,000
+     * @param sort the order; {@link Sort#unsorted()} orders by id
+     * @return the request
+     */
     public static PageRequest of(int page, int size, Sort sort) {
         return new PageRequest(page, size, sort);
     }
 
-    /** How many entities come before this page. */
+    /** {@return how many entities come before this page} */
     public long offset() {
         return (long) page * size;
     }

@@ -6,6 +6,13 @@ package io.dataport;
 public class ReadOnlyException extends StatementException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception for a failed statement.
+     *
+     * @param message what failed, naming the value and how to fix it
+     * @param sql     the SQL of the failing statement, or {@code null} when the failure was not tied to one
+     * @param cause   the driver's exception
+     */
     public ReadOnlyException(String message, String sql, Throwable cause) {
         super(message, sql, cause);
     }

@@ -8,12 +8,25 @@ package io.dataport;
  */
 public interface Schema {
 
-    /** {@code CREATE TABLE IF NOT EXISTS} for each entity class, in the order given. */
+    /**
+     * Runs {@code CREATE TABLE IF NOT EXISTS} for each entity class, in the order given.
+     *
+     * @param entityTypes the entity classes
+     */
     void create(Class<?>... entityTypes);
 
-    /** {@code DROP TABLE IF EXISTS} for each entity class, in the order given. */
+    /**
+     * Runs {@code DROP TABLE IF EXISTS} for each entity class, in the order given.
+     *
+     * @param entityTypes the entity classes
+     */
     void drop(Class<?>... entityTypes);
 
-    /** The DDL {@link #create} runs for an entity class, for review or migrations. */
+    /**
+     * Gives the DDL {@link #create} runs for an entity class, for review or migrations.
+     *
+     * @param entityType the entity class
+     * @return the {@code CREATE TABLE} statement
+     */
     String createSql(Class<?> entityType);
 }

@@ -9,5 +9,12 @@ package io.dataport;
  */
 @FunctionalInterface
 public interface SessionCallback<R, X extends Exception> {
+    /**
+     * Does the work.
+     *
+     * @param session the session to work in, valid only during this call
+     * @return the result, handed back to the caller of {@code inTransaction} or {@code withSession}
+     * @throws X when the work fails; a transaction then rolls back
+     */
     R withSession(Session session) throws X;
 }

@@ -8,5 +8,11 @@ package io.dataport;
  */
 @FunctionalInterface
 public interface SessionConsumer<X extends Exception> {
+    /**
+     * Does the work.
+     *
+     * @param session the session to work in, valid only during this call
+     * @throws X when the work fails; a transaction then rolls back
+     */
     void useSession(Session session) throws X;
 }

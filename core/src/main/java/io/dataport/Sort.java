@@ -14,23 +14,44 @@ import java.util.Objects;
  */
 public record Sort(List<Order> orders) {
 
+    /**
+     * Creates an order; it keeps an immutable copy of the list.
+     *
+     * @param orders the properties in order of precedence
+     */
     public Sort {
         orders = List.copyOf(orders);
     }
 
-    /** One property and its direction. */
+    /**
+     * One property and its direction.
+     *
+     * @param property  the entity property (not a column name)
+     * @param ascending whether smaller values come first
+     */
     public record Order(String property, boolean ascending) {
+        /**
+         * Creates an order by one property.
+         *
+         * @param property  the entity property (not a column name)
+         * @param ascending whether smaller values come first
+         */
         public Order {
             Objects.requireNonNull(property, "property");
         }
     }
 
-    /** No order given: repositories order by id. */
+    /** {@return no order: repositories order by id} */
     public static Sort unsorted() {
         return new Sort(List.of());
     }
 
-    /** Ascending by these properties. */
+    /**
+     * Orders ascending by these properties.
+     *
+     * @param properties the entity properties, in order of precedence
+     * @return the order
+     */
     public static Sort by(String... properties) {
         List<Order> orders = new ArrayList<>();
         for (String property : properties) {
@@ -42,6 +63,10 @@ public record Sort(List<Order> orders) {
     /**
      * Parses a comma-separated list of properties, each descending when prefixed with {@code -}:
      * {@code "name,-joined"}. Meant for sort keys from a query string; the repository still checks each name.
+     *
+     * @param spec the list, e.g. {@code "name,-joined"}; null or blank means {@link #unsorted()}
+     * @return the order
+     * @throws ConfigurationException when the list has an empty property
      */
     public static Sort parse(String spec) {
         if (spec == null || spec.isBlank()) {
@@ -60,7 +85,7 @@ public record Sort(List<Order> orders) {
         return new Sort(orders);
     }
 
-    /** The same properties, all descending. */
+    /** {@return the same properties, all descending} */
     public Sort descending() {
         List<Order> flipped = new ArrayList<>();
         for (Order o : orders) {
@@ -69,7 +94,7 @@ public record Sort(List<Order> orders) {
         return new Sort(flipped);
     }
 
-    /** Whether no property is given. */
+    /** {@return whether no property is given} */
     public boolean isUnsorted() {
         return orders.isEmpty();
     }

@@ -9,14 +9,22 @@ package io.dataport;
 public class StatementException extends DataportException {
     private static final long serialVersionUID = 1L;
 
+    /** The SQL of the failing statement, or {@code null}; part of the serialized form. */
     private final String sql;
 
+    /**
+     * Creates the exception for a failed statement.
+     *
+     * @param message what failed, naming the value and how to fix it
+     * @param sql     the SQL of the failing statement, or {@code null} when the failure was not tied to one
+     * @param cause   the driver's exception
+     */
     public StatementException(String message, String sql, Throwable cause) {
         super(message, cause);
         this.sql = sql;
     }
 
-    /** The SQL of the failing statement, or {@code null} when the failure was not tied to one. */
+    /** {@return the SQL of the failing statement, or {@code null} when the failure was not tied to one} */
     public String sql() {
         return sql;
     }

@@ -11,18 +11,34 @@ package io.dataport;
 public class TransactionConflictException extends StatementException {
     private static final long serialVersionUID = 1L;
 
+    /** How many times the transaction was attempted; part of the serialized form. */
     private final int attempts;
 
+    /**
+     * Creates the exception for a conflict met on the first attempt.
+     *
+     * @param message what failed, naming the value and how to fix it
+     * @param sql     the SQL of the failing statement, or {@code null} when the failure was not tied to one
+     * @param cause   the driver's exception
+     */
     public TransactionConflictException(String message, String sql, Throwable cause) {
         this(message, sql, cause, 1);
     }
 
+    /**
+     * Creates the exception for a conflict that remained after some attempts.
+     *
+     * @param message  what failed, naming the value and how to fix it
+     * @param sql      the SQL of the failing statement, or {@code null} when the failure was not tied to one
+     * @param cause    the driver's exception
+     * @param attempts how many times the transaction was attempted, 1 or more
+     */
     public TransactionConflictException(String message, String sql, Throwable cause, int attempts) {
         super(message, sql, cause);
         this.attempts = attempts;
     }
 
-    /** How many times the transaction was attempted before this exception was thrown. */
+    /** {@return how many times the transaction was attempted before this exception was thrown} */
     public int attempts() {
         return attempts;
     }

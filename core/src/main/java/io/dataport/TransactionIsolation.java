@@ -26,7 +26,7 @@ public enum TransactionIsolation {
         this.jdbcLevel = jdbcLevel;
     }
 
-    /** The {@link Connection} constant of this level: {@code Connection.TRANSACTION_*}. */
+    /** {@return the {@link Connection} constant of this level: {@code Connection.TRANSACTION_*}} */
     public int jdbcLevel() {
         return jdbcLevel;
     }

@@ -239,7 +239,7 @@ final class Workloads {
         Item read() throws Exception;
 
         @Override
-        default void close() throws Exception {
+        default void close() throws SQLException {
         }
     }
 
@@ -334,7 +334,7 @@ final class Workloads {
         void run() throws Exception;
 
         @Override
-        default void close() throws Exception {
+        default void close() throws SQLException {
         }
     }
 

@@ -15,12 +15,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})
 public @interface Column {
-    /** The column name; empty means the property name in snake_case. */
+    /** {@return the column name; empty means the property name in snake_case} */
     String name() default "";
 
-    /** Whether the schema gives the column a unique constraint. */
+    /** {@return whether the schema gives the column a unique constraint} */
     boolean unique() default false;
 
-    /** The maximum length of a text column ({@code VARCHAR(n)}); 0 means unbounded text. */
+    /** {@return the maximum length of a text column ({@code VARCHAR(n)}); 0 means unbounded text} */
     int length() default 0;
 }

@@ -16,6 +16,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Table {
-    /** The table name: a plain identifier. */
+    /** {@return the table name: a plain identifier} */
     String value();
 }

@@ -128,10 +128,19 @@ public final class ChildJvm implements AutoCloseable {
         return stderr.toString();
     }
 
+    /**
+     * Kills the child if it still runs. Does not throw {@link InterruptedException} (a try-with-resources block
+     * would hide it behind the block's own exception): when interrupted while waiting for the child to go, it
+     * stops waiting and sets the thread's interrupt flag again.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
