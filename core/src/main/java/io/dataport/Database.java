@@ -88,6 +88,7 @@ public final class Database implements AutoCloseable {
      *
      * @param url the database URL, as for {@link #open(String)}
      * @return a builder
+     * @throws ConfigurationException for a null, empty or malformed URL
      */
     public static Builder builder(String url) {
         return new Builder(url);
@@ -349,13 +350,23 @@ public final class Database implements AutoCloseable {
             this.url = url.strip();
         }
 
-        /** The user to log in as, overriding the URL's. */
+        /**
+         * The user to log in as, overriding the URL's.
+         *
+         * @param user the user name
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = Objects.requireNonNull(user, "user");
             return this;
         }
 
-        /** The password to log in with, overriding the URL's. Never shown in messages or logs. */
+        /**
+         * The password to log in with, overriding the URL's. Never shown in messages or logs.
+         *
+         * @param password the password
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = Objects.requireNonNull(password, "password");
             return this;
@@ -364,6 +375,10 @@ public final class Database implements AutoCloseable {
         /**
          * The most connections the pool holds (PostgreSQL: the pool; SQLite: the readers beside the one writer).
          * Default: 10 for PostgreSQL, 8 readers for SQLite.
+         *
+         * @param maxPoolSize the most connections, 1 or more
+         * @return this builder
+         * @throws ConfigurationException when {@code maxPoolSize} is less than 1
          */
         public Builder maxPoolSize(int maxPoolSize) {
             if (maxPoolSize < 1) {
@@ -374,7 +389,13 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for a connection before failing with {@link ConnectionException}. Default: 30 s. */
+        /**
+         * How long to wait for a connection before failing with {@link ConnectionException}. Default: 30 s.
+         *
+         * @param connectionTimeout the longest wait, 250 ms or more
+         * @return this builder
+         * @throws ConfigurationException when {@code connectionTimeout} is less than 250 ms
+         */
         public Builder connectionTimeout(Duration connectionTimeout) {
             Objects.requireNonNull(connectionTimeout, "connectionTimeout");
             if (connectionTimeout.toMillis() < 250) {
@@ -385,13 +406,24 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
-        /** Makes every connection and transaction read-only: writes fail with {@link ReadOnlyException}. */
+        /**
+         * Makes every connection and transaction read-only: writes fail with {@link ReadOnlyException}.
+         *
+         * @param readOnly whether the database is read-only
+         * @return this builder
+         */
         public Builder readOnly(boolean readOnly) {
             this.readOnly = readOnly;
             return this;
         }
 
-        /** How many times a conflicting transaction is attempted in all; 1 turns retries off. Default: 10. */
+        /**
+         * How many times a conflicting transaction is attempted in all; 1 turns retries off. Default: 10.
+         *
+         * @param maxAttempts the number of attempts, 1 or more
+         * @return this builder
+         * @throws ConfigurationException when {@code maxAttempts} is less than 1
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new ConfigurationException("maxAttempts must be at least 1: " + maxAttempts
@@ -401,7 +433,13 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
-        /** The first pause before a retry; each next one doubles (at most 1 s), with jitter. Default: 5 ms. */
+        /**
+         * The first pause before a retry; each next one doubles (at most 1 s), with jitter. Default: 5 ms.
+         *
+         * @param retryBackoff the first pause, zero or more
+         * @return this builder
+         * @throws ConfigurationException when {@code retryBackoff} is negative
+         */
         public Builder retryBackoff(Duration retryBackoff) {
             Objects.requireNonNull(retryBackoff, "retryBackoff");
             if (retryBackoff.isNegative()) {
@@ -415,6 +453,9 @@ public final class Database implements AutoCloseable {
         /**
          * Whether exception messages may show bound parameter values. Off by default, since values may be
          * personal data; turn it on while debugging.
+         *
+         * @param showParameterValues whether messages may show the values
+         * @return this builder
          */
         public Builder showParameterValues(boolean showParameterValues) {
             this.showParameterValues = showParameterValues;
@@ -435,6 +476,11 @@ public final class Database implements AutoCloseable {
         /**
          * A backend setting: a SQLite pragma ({@code synchronous}, {@code busy_timeout}) or a pgjdbc connection
          * property ({@code sslmode}, {@code socketTimeout}). The same as a query parameter in the URL.
+         *
+         * @param name  the setting's name, as the backend spells it (matched ignoring case)
+         * @param value its value
+         * @return this builder
+         * @throws ConfigurationException when {@code name} is null or blank
          */
         public Builder property(String name, String value) {
             if (name == null || name.isBlank()) {
@@ -444,7 +490,12 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
-        /** Uses this backend instead of finding one by URL on the class path. */
+        /**
+         * Uses this backend instead of finding one by URL on the class path.
+         *
+         * @param backend the backend; it must accept the URL
+         * @return this builder
+         */
         public Builder backend(Backend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
             return this;
@@ -453,6 +504,7 @@ public final class Database implements AutoCloseable {
         /**
          * Validates the settings and opens the database.
          *
+         * @return the open database
          * @throws ConfigurationException for a URL or setting that cannot work
          * @throws ConnectionException    when the backend cannot open its storage
          */

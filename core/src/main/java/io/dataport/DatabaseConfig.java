@@ -76,62 +76,110 @@ public final class DatabaseConfig {
         return result;
     }
 
-    /** The URL, parsed; its {@code toString()} hides the password. */
+    /**
+     * The URL, parsed; its {@code toString()} hides the password.
+     *
+     * @return the parsed URL
+     */
     public DatabaseUrl url() {
         return url;
     }
 
-    /** The URL with any password replaced by {@code ***}: safe for messages and logs. */
+    /**
+     * The URL with any password replaced by {@code ***}: safe for messages and logs.
+     *
+     * @return the masked URL
+     */
     public String maskedUrl() {
         return url.toString();
     }
 
-    /** The user set on the builder, or {@code null} to use the URL's. */
+    /**
+     * The user set on the builder, or {@code null} to use the URL's.
+     *
+     * @return the user, or {@code null}
+     */
     public String user() {
         return user;
     }
 
-    /** The password set on the builder, or {@code null} to use the URL's. */
+    /**
+     * The password set on the builder, or {@code null} to use the URL's.
+     *
+     * @return the password, or {@code null}
+     */
     public String password() {
         return password;
     }
 
-    /** The most connections the pool holds; {@code 0} lets the backend choose. */
+    /**
+     * The most connections the pool holds; {@code 0} lets the backend choose.
+     *
+     * @return the pool size, or {@code 0}
+     */
     public int maxPoolSize() {
         return maxPoolSize;
     }
 
-    /** How long to wait for a connection (from the pool, or the server) before failing. */
+    /**
+     * How long to wait for a connection (from the pool, or the server) before failing.
+     *
+     * @return the connection timeout
+     */
     public Duration connectionTimeout() {
         return connectionTimeout;
     }
 
-    /** Whether every connection and transaction is read-only. */
+    /**
+     * Whether every connection and transaction is read-only.
+     *
+     * @return true when the database is read-only
+     */
     public boolean readOnly() {
         return readOnly;
     }
 
-    /** How many times a transaction is attempted when it conflicts with another; 1 means no retry. */
+    /**
+     * How many times a transaction is attempted when it conflicts with another; 1 means no retry.
+     *
+     * @return the number of attempts, 1 or more
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The first backoff before a retry; later ones double, with jitter. */
+    /**
+     * The first backoff before a retry; later ones double, with jitter.
+     *
+     * @return the first backoff
+     */
     public Duration retryBackoff() {
         return retryBackoff;
     }
 
-    /** Whether exception messages may show bound parameter values. */
+    /**
+     * Whether exception messages may show bound parameter values.
+     *
+     * @return true when they may
+     */
     public boolean showParameterValues() {
         return showParameterValues;
     }
 
-    /** The listener told about every statement, or null. */
+    /**
+     * The listener told about every statement, or null.
+     *
+     * @return the listener, or {@code null}
+     */
     public StatementListener statementListener() {
         return statementListener;
     }
 
-    /** Backend properties set with {@link Database.Builder#property}, as written. */
+    /**
+     * Backend properties set with {@link Database.Builder#property}, as written.
+     *
+     * @return the properties, by name, in the order set
+     */
     public Map<String, String> properties() {
         return properties;
     }
@@ -139,6 +187,8 @@ public final class DatabaseConfig {
     /**
      * The backend settings: the URL's query parameters, then the builder's properties (which win), each name
      * in the backend's spelling.
+     *
+     * @return the settings, by name
      */
     public Map<String, String> parameters() {
         return parameters;

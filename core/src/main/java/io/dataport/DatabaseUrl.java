@@ -55,6 +55,8 @@ public final class DatabaseUrl {
     /**
      * Parses a URL.
      *
+     * @param url the database URL, as for {@link Database#open(String)}
+     * @return the parsed URL
      * @throws ConfigurationException for a null, empty or malformed URL; the message shows it masked
      */
     public static DatabaseUrl parse(String url) {
@@ -117,6 +119,9 @@ public final class DatabaseUrl {
      * The URL with any password, in the user information or in a {@code password}/{@code sslpassword}
      * parameter, replaced by {@code ***}; for text that does not parse, the same rule is applied as far as it
      * goes. Safe for messages and logs.
+     *
+     * @param url the URL text, which need not parse; may be null
+     * @return the masked URL, or {@code null} for a null {@code url}
      */
     public static String mask(String url) {
         if (url == null) {
@@ -140,27 +145,47 @@ public final class DatabaseUrl {
         return head + maskParameters(tail);
     }
 
-    /** The scheme, lower case, with {@code jdbc:} kept: {@code "postgresql"}, {@code "jdbc:sqlite"}. */
+    /**
+     * The scheme, lower case, with {@code jdbc:} kept: {@code "postgresql"}, {@code "jdbc:sqlite"}.
+     *
+     * @return the scheme
+     */
     public String scheme() {
         return scheme;
     }
 
-    /** Whether the URL has the {@code scheme://host} shape, as opposed to {@code scheme:path}. */
+    /**
+     * Whether the URL has the {@code scheme://host} shape, as opposed to {@code scheme:path}.
+     *
+     * @return true for the {@code scheme://host} shape
+     */
     public boolean hasHosts() {
         return hierarchical;
     }
 
-    /** The user, decoded, or null when the URL names none. */
+    /**
+     * The user, decoded, or null when the URL names none.
+     *
+     * @return the user, or {@code null}
+     */
     public String user() {
         return user;
     }
 
-    /** The password, decoded, or null when the URL holds none. Never log it. */
+    /**
+     * The password, decoded, or null when the URL holds none. Never log it.
+     *
+     * @return the password, or {@code null}
+     */
     public String password() {
         return password;
     }
 
-    /** The hosts as written, each {@code host}, {@code host:port} or {@code [v6address]:port}; empty for a path URL. */
+    /**
+     * The hosts as written, each {@code host}, {@code host:port} or {@code [v6address]:port}; empty for a path URL.
+     *
+     * @return the hosts, in the order written
+     */
     public List<String> hosts() {
         return hosts;
     }
@@ -168,17 +193,27 @@ public final class DatabaseUrl {
     /**
      * The database name, decoded (null when the URL has none), or, for a {@code scheme:path} URL, the path as
      * written ({@code app.db}, {@code :memory:}).
+     *
+     * @return the database name or path, or {@code null}
      */
     public String database() {
         return database;
     }
 
-    /** The query parameters, decoded, in the order written. */
+    /**
+     * The query parameters, decoded, in the order written.
+     *
+     * @return the parameters, by name
+     */
     public Map<String, String> parameters() {
         return parameters;
     }
 
-    /** The URL with the password hidden: safe for messages and logs. */
+    /**
+     * The URL with the password hidden: safe for messages and logs.
+     *
+     * @return the URL, masked
+     */
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(scheme).append(':');
@@ -202,7 +237,12 @@ public final class DatabaseUrl {
         return out.toString();
     }
 
-    /** Whether a parameter holds a secret (a password) that messages and logs must not show. */
+    /**
+     * Whether a parameter holds a secret (a password) that messages and logs must not show.
+     *
+     * @param name the parameter's name
+     * @return true when its name contains {@code password}, in any case
+     */
     public static boolean isSecret(String name) {
         return name.toLowerCase(Locale.ROOT).contains("password");
     }

@@ -18,6 +18,9 @@ public interface Connector extends AutoCloseable {
     /**
      * Borrows a connection for the given access, waiting at most the configured connection timeout.
      *
+     * @param access whether the work may write or only reads
+     * @return the connection, to be given back with {@link #release}
+     * @throws SQLException when the driver fails
      * @throws io.dataport.ConnectionException when none could be had in time (the message says why)
      */
     Connection acquire(Access access) throws SQLException;
@@ -26,31 +29,61 @@ public interface Connector extends AutoCloseable {
      * Checks, once when the database opens, what the application must fix before any work can run (a wrong
      * password, an unknown database or host); core reports a failure like any driver error. A server that is
      * merely down is not an error here: work fails until it is up. The default checks nothing.
+     *
+     * @throws SQLException when the check fails
      */
     default void verify() throws SQLException {
     }
 
-    /** Gives a connection back; it must not be in a transaction. */
+    /**
+     * Gives a connection back; it must not be in a transaction.
+     *
+     * @param connection a connection from {@link #acquire}
+     * @throws SQLException when the driver fails
+     */
     void release(Connection connection) throws SQLException;
 
-    /** Starts a transaction: on SQLite a write transaction is {@code BEGIN IMMEDIATE}. */
+    /**
+     * Starts a transaction: on SQLite a write transaction is {@code BEGIN IMMEDIATE}.
+     *
+     * @param connection the session's connection
+     * @param readOnly   whether the transaction only reads
+     * @throws SQLException when the driver fails
+     */
     void begin(Connection connection, boolean readOnly) throws SQLException;
 
-    /** Commits the transaction begun by {@link #begin}. */
+    /**
+     * Commits the transaction begun by {@link #begin}.
+     *
+     * @param connection the session's connection
+     * @throws SQLException when the driver fails
+     */
     void commit(Connection connection) throws SQLException;
 
-    /** Rolls back the transaction begun by {@link #begin}; a no-op when the database already ended it. */
+    /**
+     * Rolls back the transaction begun by {@link #begin}; a no-op when the database already ended it.
+     *
+     * @param connection the session's connection
+     * @throws SQLException when the driver fails
+     */
     void rollback(Connection connection) throws SQLException;
 
     /**
      * What a driver error means: the backend's own codes (SQLSTATEs, vendor codes) first, then, by default, the
      * class of the standard SQLSTATE ({@link ErrorKind#ofStandardSqlState}).
+     *
+     * @param e the driver's exception
+     * @return what it means
      */
     default ErrorKind classify(SQLException e) {
         return ErrorKind.ofStandardSqlState(e.getSQLState());
     }
 
-    /** Adds backend-specific Jdbi configuration (argument factories, mappers, plugins). */
+    /**
+     * Adds backend-specific Jdbi configuration (argument factories, mappers, plugins).
+     *
+     * @param jdbi the database's Jdbi instance
+     */
     default void customize(Jdbi jdbi) {
     }
 
@@ -58,6 +91,9 @@ public interface Connector extends AutoCloseable {
      * The cache of prepared statements kept open on this physical connection between sessions, or null (the
      * default) when the connector's pool closes statements when a connection goes back (HikariCP; pgjdbc caches
      * server-side statements on its own). A connector that returns caches closes each with its connection.
+     *
+     * @param connection a connection from {@link #acquire}
+     * @return the connection's cache, or {@code null}
      */
     default StatementCache statementCache(Connection connection) {
         return null;
@@ -68,15 +104,25 @@ public interface Connector extends AutoCloseable {
      * single-statement write without a transaction of its own. True for an embedded database (SQLite, where the
      * writer is already serialised); false over a network, where a connection lost during the statement leaves
      * its outcome unknown.
+     *
+     * @return true when a single statement may run in auto-commit
      */
     default boolean autoCommitsSafely() {
         return false;
     }
 
-    /** The SQL dialect, for what core writes itself (DDL, paging, upserts), and its capabilities. */
+    /**
+     * The SQL dialect, for what core writes itself (DDL, paging, upserts), and its capabilities.
+     *
+     * @return the dialect
+     */
     Dialect dialect();
 
-    /** How values of the portable types are bound and read; the default is {@link ValueCodec#STANDARD}. */
+    /**
+     * How values of the portable types are bound and read; the default is {@link ValueCodec#STANDARD}.
+     *
+     * @return the codec
+     */
     default ValueCodec codec() {
         return ValueCodec.STANDARD;
     }

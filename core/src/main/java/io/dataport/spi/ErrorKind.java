@@ -30,6 +30,9 @@ public enum ErrorKind {
      * {@code 08} connection exception, {@code 23} integrity constraint violation, {@code 28} invalid
      * authorization, {@code 40} transaction rollback (serialization failure). Backends classify their own codes
      * first and fall back to this; {@code null} or an unknown class is {@link #OTHER}.
+     *
+     * @param state the SQLSTATE, or {@code null}
+     * @return the kind
      */
     public static ErrorKind ofStandardSqlState(String state) {
         if (state == null || state.length() < 2) {

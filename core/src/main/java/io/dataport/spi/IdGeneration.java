@@ -35,27 +35,49 @@ public final class IdGeneration {
         this.lastIdQuery = lastIdQuery;
     }
 
-    /** Ids come back from multi-row {@code INSERT ... RETURNING}. */
+    /**
+     * Ids come back from multi-row {@code INSERT ... RETURNING}.
+     *
+     * @return the capability
+     */
     public static IdGeneration multiRowReturning() {
         return MULTI_ROW_RETURNING;
     }
 
-    /** Ids are consecutive in a batch and the last one is what {@code lastIdQuery} returns. */
+    /**
+     * Ids are consecutive in a batch and the last one is what {@code lastIdQuery} returns.
+     *
+     * @param lastIdQuery the query giving the id generated last on the connection, e.g.
+     *                    {@code SELECT last_insert_rowid()}
+     * @return the capability
+     */
     public static IdGeneration rowidRange(String lastIdQuery) {
         return new IdGeneration(Strategy.ROWID_RANGE, Objects.requireNonNull(lastIdQuery, "lastIdQuery"));
     }
 
-    /** Each row is inserted on its own with {@code RETURNING}. */
+    /**
+     * Each row is inserted on its own with {@code RETURNING}.
+     *
+     * @return the capability
+     */
     public static IdGeneration onePerRow() {
         return ONE_PER_ROW;
     }
 
-    /** Which way ids come back. */
+    /**
+     * Which way ids come back.
+     *
+     * @return the strategy
+     */
     public Strategy strategy() {
         return strategy;
     }
 
-    /** For {@link Strategy#ROWID_RANGE}: the query giving the id generated last on the connection; else null. */
+    /**
+     * For {@link Strategy#ROWID_RANGE}: the query giving the id generated last on the connection; else null.
+     *
+     * @return the query, or {@code null}
+     */
     public String lastIdQuery() {
         return lastIdQuery;
     }

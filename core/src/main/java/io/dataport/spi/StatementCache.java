@@ -45,7 +45,12 @@ public final class StatementCache {
     /** Prepares a statement on the cache's connection when none is kept for a key. */
     @FunctionalInterface
     public interface Preparer {
-        /** Prepares the statement. */
+        /**
+         * Prepares the statement.
+         *
+         * @return the new statement
+         * @throws SQLException when preparing fails
+         */
         PreparedStatement prepare() throws SQLException;
     }
 
@@ -56,6 +61,9 @@ public final class StatementCache {
     /**
      * The statement kept for {@code key}, or a new one from {@code preparer}, lent until {@link #giveBack}.
      *
+     * @param key      the SQL, and how generated keys are returned
+     * @param preparer prepares a statement when none is kept for {@code key}
+     * @return the statement, to be given back after use
      * @throws SQLException when preparing fails
      */
     public PreparedStatement borrow(String key, Preparer preparer) throws SQLException {
@@ -76,6 +84,9 @@ public final class StatementCache {
      * Gives a borrowed statement back: kept for the next use of its key with its parameters and batch cleared,
      * or closed when another statement for the same key is already kept. Returns false for a statement this
      * cache never lent (the caller closes it).
+     *
+     * @param statement a statement from {@link #borrow}
+     * @return whether this cache lent the statement
      */
     public synchronized boolean giveBack(PreparedStatement statement) {
         String key = busy.remove(statement);
@@ -130,7 +141,11 @@ public final class StatementCache {
         closeBorrowed();
     }
 
-    /** How many idle statements are kept. */
+    /**
+     * How many idle statements are kept.
+     *
+     * @return the number of idle statements
+     */
     public synchronized int size() {
         return idle.size();
     }

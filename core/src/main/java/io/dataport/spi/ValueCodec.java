@@ -26,6 +26,12 @@ public interface ValueCodec {
     /**
      * Binds a non-null value of a portable type. Temporal values arrive already truncated to microseconds,
      * {@link OffsetDateTime}s already at UTC.
+     *
+     * @param statement the statement
+     * @param index     the parameter's position, from 1
+     * @param type      the value's portable type
+     * @param value     the value, not null
+     * @throws SQLException when the driver fails
      */
     default void bind(PreparedStatement statement, int index, ColumnType type, Object value) throws SQLException {
         switch (type) {
@@ -62,12 +68,27 @@ public interface ValueCodec {
         }
     }
 
-    /** Binds SQL {@code NULL} for a portable type. */
+    /**
+     * Binds SQL {@code NULL} for a portable type.
+     *
+     * @param statement the statement
+     * @param index     the parameter's position, from 1
+     * @param type      the column's portable type
+     * @throws SQLException when the driver fails
+     */
     default void bindNull(PreparedStatement statement, int index, ColumnType type) throws SQLException {
         statement.setNull(index, sqlType(type));
     }
 
-    /** Reads a column of a portable type; null for SQL {@code NULL}. */
+    /**
+     * Reads a column of a portable type; null for SQL {@code NULL}.
+     *
+     * @param rs    the result set, on a row
+     * @param index the column's position, from 1
+     * @param type  the column's portable type
+     * @return the value, or {@code null}
+     * @throws SQLException when the driver fails
+     */
     default Object read(ResultSet rs, int index, ColumnType type) throws SQLException {
         switch (type) {
             case LONG: {
@@ -117,7 +138,12 @@ public interface ValueCodec {
         }
     }
 
-    /** The {@link Types} code of a portable type, for {@link #bindNull}. */
+    /**
+     * The {@link Types} code of a portable type, for {@link #bindNull}.
+     *
+     * @param type the portable type
+     * @return the {@link Types} code
+     */
     default int sqlType(ColumnType type) {
         switch (type) {
             case LONG:

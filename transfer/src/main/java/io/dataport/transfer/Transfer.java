@@ -45,31 +45,56 @@ public final class Transfer {
         this.sourceDb = sourceDb;
     }
 
-    /** Starts a transfer from the database a URL names; it is opened read-only. */
+    /**
+     * Starts a transfer from the database a URL names; it is opened read-only.
+     *
+     * @param url the source database URL, as for {@link Database#open(String)}
+     * @return the transfer, to be given a target
+     */
     public static Transfer from(String url) {
         return new Transfer(Objects.requireNonNull(url, "url"), null);
     }
 
-    /** Starts a transfer from an open database. */
+    /**
+     * Starts a transfer from an open database.
+     *
+     * @param source the source database; it stays open
+     * @return the transfer, to be given a target
+     */
     public static Transfer from(Database source) {
         return new Transfer(null, Objects.requireNonNull(source, "source"));
     }
 
-    /** The database to copy into, by URL (a SQLite file is created when missing). */
+    /**
+     * The database to copy into, by URL (a SQLite file is created when missing).
+     *
+     * @param url the target database URL, as for {@link Database#open(String)}
+     * @return this transfer
+     */
     public Transfer to(String url) {
         this.targetUrl = Objects.requireNonNull(url, "url");
         this.targetDb = null;
         return this;
     }
 
-    /** The database to copy into. */
+    /**
+     * The database to copy into.
+     *
+     * @param target the target database; it stays open
+     * @return this transfer
+     */
     public Transfer to(Database target) {
         this.targetDb = Objects.requireNonNull(target, "target");
         this.targetUrl = null;
         return this;
     }
 
-    /** What to do with target tables that exist already. Default: {@link TransferMode#CREATE}. */
+    /**
+     * What to do with target tables that exist already. Default: {@link TransferMode#CREATE}.
+     *
+     * @param mode what to do with existing tables
+     * @return this transfer
+     */
     public Transfer mode(TransferMode mode) {
         this.mode = Objects.requireNonNull(mode, "mode");
         return this;
@@ -78,6 +103,9 @@ public final class Transfer {
     /**
      * Writes rows whose values do not fit their target column to this tab-separated file (with the values) and
      * copies the other rows, instead of stopping. The file is overwritten.
+     *
+     * @param file the reject report's path
+     * @return this transfer
      */
     public Transfer rejectsTo(Path file) {
         this.rejects = Objects.requireNonNull(file, "file");
@@ -88,13 +116,22 @@ public final class Transfer {
      * Whether target table, column and index names are folded to lower case. Off by default: names keep their
      * case and are quoted ({@code "Album"}). On: {@code album}, so that unquoted SQL written for SQLite
      * ({@code select Title from Album}) runs unchanged on PostgreSQL, which folds unquoted names to lower case.
+     *
+     * @param fold whether to fold names to lower case
+     * @return this transfer
      */
     public Transfer foldIdentifiers(boolean fold) {
         this.foldIdentifiers = fold;
         return this;
     }
 
-    /** Rows per batch (and per progress report). Default: 10,000. */
+    /**
+     * Rows per batch (and per progress report). Default: 10,000.
+     *
+     * @param rows the number of rows, 1 or more
+     * @return this transfer
+     * @throws ConfigurationException when {@code rows} is less than 1
+     */
     public Transfer batchSize(int rows) {
         if (rows < 1) {
             throw new ConfigurationException("batchSize must be at least 1: " + rows + ". Pass a number of rows.");
@@ -103,7 +140,12 @@ public final class Transfer {
         return this;
     }
 
-    /** Runs the transfer quietly. */
+    /**
+     * Runs the transfer quietly.
+     *
+     * @return the report, as {@link #run(TransferListener)} returns it
+     * @throws TransferException as for {@link #run(TransferListener)}
+     */
     public TransferReport run() {
         return run(TransferListener.none());
     }
@@ -111,7 +153,10 @@ public final class Transfer {
     /**
      * Runs the transfer, reporting progress to {@code listener}.
      *
+     * @param listener told about the progress
+     * @return the report of every table, each verified
      * @throws TransferException when a value does not fit, a target table has rows, or a table does not verify
+     * @throws ConfigurationException when no target was given, or the target is the source
      * @throws io.dataport.DataportException when a database fails
      */
     public TransferReport run(TransferListener listener) {

@@ -13,22 +13,43 @@ import java.util.List;
  */
 public record TransferReport(List<Table> tables, Duration elapsed, long rejectedRows) {
 
+    /**
+     * Creates a report; it keeps an immutable copy of the tables.
+     *
+     * @param tables       one entry per table, in copy order
+     * @param elapsed      the wall time of the whole run
+     * @param rejectedRows rows written to the reject report instead of the target
+     */
     public TransferReport {
         tables = List.copyOf(tables);
     }
 
-    /** Rows copied in this run (tables finished by an earlier run not counted). */
+    /**
+     * Rows copied in this run (tables finished by an earlier run not counted).
+     *
+     * @return the number of rows
+     */
     public long rowsCopied() {
         return tables.stream().filter(t -> !t.resumed()).mapToLong(Table::copiedRows).sum();
     }
 
-    /** Rows copied per second of the whole run. */
+    /**
+     * Rows copied per second of the whole run.
+     *
+     * @return the rate, 0 for a run that took no time
+     */
     public double rowsPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds <= 0 ? 0 : rowsCopied() / seconds;
     }
 
-    /** The entry for a source table, by its exact name. */
+    /**
+     * The entry for a source table, by its exact name.
+     *
+     * @param sourceName the source table's name
+     * @return the table's entry
+     * @throws IllegalArgumentException when the transfer has no such table
+     */
     public Table table(String sourceName) {
         return tables.stream().filter(t -> t.source().equals(sourceName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No table " + sourceName + " in this transfer."));
