@@ -89,6 +89,23 @@ public final class StatementCache {
      * @return whether this cache lent the statement
      */
     public synchronized boolean giveBack(PreparedStatement statement) {
+        return giveBack(statement, true);
+    }
+
+    /**
+     * Gives back a borrowed statement that was executed as it was prepared: no parameters bound, no batch,
+     * fetch size, row limit or timeout set (a connector's {@code BEGIN} and {@code COMMIT}). Skips the resets
+     * {@link #giveBack(PreparedStatement)} makes: each is a driver call, and a connector runs two such
+     * statements per transaction, under SQLite's one writer.
+     *
+     * @param statement the statement
+     * @return false for a statement this cache never lent (the caller closes it)
+     */
+    public synchronized boolean giveBackUnchanged(PreparedStatement statement) {
+        return giveBack(statement, false);
+    }
+
+    private boolean giveBack(PreparedStatement statement, boolean reset) {
         String key = busy.remove(statement);
         if (key == null) {
             return false;
@@ -99,6 +116,10 @@ public final class StatementCache {
             }
             if (idle.containsKey(key)) {
                 statement.close();
+                return true;
+            }
+            if (!reset) {
+                idle.put(key, statement);
                 return true;
             }
             statement.clearParameters();

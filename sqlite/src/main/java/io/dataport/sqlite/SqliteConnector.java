@@ -331,7 +331,7 @@ final class SqliteConnector implements Connector {
         try {
             statement.execute();
         } finally {
-            cache.giveBack(statement);
+            cache.giveBackUnchanged(statement);
         }
     }
 

@@ -78,14 +78,9 @@ public final class SessionState {
         }
     }
 
-    /** Fails when an earlier statement of the open transaction failed (PostgreSQL's rule, on every backend). */
-    public void checkNotFailed(String sql, String sqlForMessage) {
-        if (inTransaction && failed) {
-            throw new TransactionAbortedException("Statement refused: an earlier statement in this transaction "
-                    + "failed, so the transaction can only roll back. Let the exception leave the transaction "
-                    + "callback, or roll back to a savepoint taken before the failing statement. SQL: "
-                    + sqlForMessage, sql, null);
-        }
+    /** Whether a statement of the open transaction failed, so that only a rollback may follow. */
+    public boolean isFailed() {
+        return inTransaction && failed;
     }
 
     /** Counts a statement (called before it runs). */

@@ -2,6 +2,7 @@ package io.dataport.internal.statement;
 
 import io.dataport.DataportException;
 import io.dataport.StatementListener;
+import io.dataport.TransactionAbortedException;
 import io.dataport.internal.session.SessionState;
 import io.dataport.spi.StatementCache;
 import io.dataport.spi.ValueCodec;
@@ -67,7 +68,13 @@ public final class StatementRunner {
     /** Guards a statement before it runs, on every path: the session's rules, then counts it. */
     public void beforeExecution(SessionState state, String sql) {
         state.checkUsable();
-        state.checkNotFailed(sql, ErrorTranslator.cut(sql));
+        if (state.isFailed()) {
+            // PostgreSQL's rule, applied on every backend.
+            throw new TransactionAbortedException("Statement refused: an earlier statement in this transaction "
+                    + "failed, so the transaction can only roll back. Let the exception leave the transaction "
+                    + "callback, or roll back to a savepoint taken before the failing statement. SQL: "
+                    + ErrorTranslator.cut(sql), sql, null);
+        }
         state.statementStarted();
         if (listener != null) {
             listener.beforeExecution(sql);
