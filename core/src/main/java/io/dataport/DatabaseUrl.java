@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 public final class DatabaseUrl {
     private static final Pattern HOST_LIST = Pattern.compile("[A-Za-z0-9._:\\[\\],%-]*");
     private static final Pattern PARAMETER_START = Pattern.compile("[?&][A-Za-z_][A-Za-z0-9_.-]*=");
-    private static final List<String> SECRET_PARAMETERS = List.of("password", "sslpassword");
 
     private final String scheme;
     private final boolean hierarchical;
@@ -116,8 +115,8 @@ public final class DatabaseUrl {
     }
 
     /**
-     * The URL with any password, in the user information or in a {@code password}/{@code sslpassword}
-     * parameter, replaced by {@code ***}; for text that does not parse, the same rule is applied as far as it
+     * The URL with any password, in the user information or in a parameter {@linkplain #isSecret named as a
+     * secret}, replaced by {@code ***}; for text that does not parse, the same rule is applied as far as it
      * goes. Safe for messages and logs.
      *
      * @param url the URL text, which need not parse; may be null
@@ -272,7 +271,7 @@ public final class DatabaseUrl {
         for (String pair : text.substring(q + 1).split("&", -1)) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
-            query.add(eq >= 0 && SECRET_PARAMETERS.stream().anyMatch(name::equalsIgnoreCase) ? name + "=***" : pair);
+            query.add(eq >= 0 && isSecret(name) ? name + "=***" : pair);
         }
         return query.toString();
     }

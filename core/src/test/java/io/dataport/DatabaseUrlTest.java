@@ -57,6 +57,13 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void everyParameterNamedAsAPasswordIsMaskedByBothRenderings() {
+        String raw = "postgresql://h/db?sslkeypassword=k3y&Password=pw&sslmode=require";
+        assertThat(DatabaseUrl.parse(raw).toString()).doesNotContain("k3y").doesNotContain("=pw");
+        assertThat(DatabaseUrl.mask(raw)).doesNotContain("k3y").doesNotContain("=pw").contains("sslmode=require");
+    }
+
+    @Test
     void hostsPortsAndIpv6() {
         assertThat(DatabaseUrl.parse("postgresql://h1:5432,h2:5433/db").hosts()).containsExactly("h1:5432", "h2:5433");
         assertThat(DatabaseUrl.parse("postgresql://[::1]:5432/db").hosts()).containsExactly("[::1]:5432");
