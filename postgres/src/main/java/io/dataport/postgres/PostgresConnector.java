@@ -23,12 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The PostgreSQL connections of one Database: a HikariCP pool with auto-commit on, timeouts that pgjdbc leaves
- * infinite set to finite defaults, and server error details (which may hold row values) kept out of messages.
+ * infinite set to finite defaults, the session time zone at UTC whatever the JVM's, and server error details
+ * (which may hold row values) kept out of messages.
  */
 final class PostgresConnector implements Connector {
     private static final Dialect DIALECT = PostgresDialect.INSTANCE;
     private static final AtomicInteger POOLS = new AtomicInteger();
     static final int DEFAULT_POOL_SIZE = 10;
+    /** Server-side conversions (timestamp and timestamptz, casts to date, CURRENT_DATE) in UTC, as on SQLite. */
+    static final String SESSION_TIME_ZONE = "SET TIME ZONE 'UTC'";
 
     private final DatabaseConfig config;
     private final HikariDataSource pool;
@@ -57,10 +60,15 @@ final class PostgresConnector implements Connector {
         hikari.setAutoCommit(true);
         // A server that is down now may be up for the first transaction: start the pool without a connection.
         hikari.setInitializationFailTimeout(-1);
+        // pgjdbc sends the JVM's default zone as the TimeZone startup parameter, and that wins over an
+        // options=-c TimeZone=... setting; so the zone is set once per physical connection, after login. The
+        // pool's resets (auto-commit, read-only, isolation, schema) leave it alone.
+        String init = SESSION_TIME_ZONE;
         if (config.readOnly()) {
             hikari.setReadOnly(true);
-            hikari.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+            init += "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
         }
+        hikari.setConnectionInitSql(init);
         this.pool = new HikariDataSource(hikari);
     }
 

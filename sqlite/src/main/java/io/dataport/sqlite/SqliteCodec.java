@@ -19,15 +19,17 @@ import java.util.UUID;
 
 /**
  * SQLite's storage of portable values. SQLite has five storage classes, so: booleans are INTEGER 0/1;
- * BigDecimal is TEXT (exact, where REAL would round); UUID is TEXT; temporal values are ISO-8601 TEXT with
- * exactly six fraction digits, so text order is time order (Instant and OffsetDateTime in UTC with a
- * {@code Z}).
+ * BigDecimal is TEXT (exact, where REAL would round); UUID is TEXT; temporal values are TEXT with exactly six
+ * fraction digits, so text order is time order. Date-times are {@code YYYY-MM-DD HH:MM:SS.SSSSSS} (a space, no
+ * zone; Instant and OffsetDateTime in UTC): the form of SQLite's own {@code CURRENT_TIMESTAMP} and
+ * {@code datetime('now')}, so the application's SQL can compare stored times with the database's clock as text.
+ * The ISO form Dataport wrote before ({@code 2024-01-02T03:04:05.000000Z}) is still read.
  */
 final class SqliteCodec implements ValueCodec {
     static final SqliteCodec INSTANCE = new SqliteCodec();
 
-    private static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
-    private static final DateTimeFormatter UTC_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+    /** Local date-times, and instants at UTC: SQLite's {@code CURRENT_TIMESTAMP} form with six fraction digits. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter LOCAL_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
@@ -47,13 +49,13 @@ final class SqliteCodec implements ValueCodec {
                 statement.setString(index, value.toString());
                 break;
             case INSTANT:
-                statement.setString(index, UTC_DATE_TIME.format(((Instant) value).atOffset(ZoneOffset.UTC)));
+                statement.setString(index, DATE_TIME.format(((Instant) value).atOffset(ZoneOffset.UTC)));
                 break;
             case OFFSET_DATE_TIME:
-                statement.setString(index, UTC_DATE_TIME.format(((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC)));
+                statement.setString(index, DATE_TIME.format(((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC)));
                 break;
             case LOCAL_DATE_TIME:
-                statement.setString(index, LOCAL_DATE_TIME.format((LocalDateTime) value));
+                statement.setString(index, DATE_TIME.format((LocalDateTime) value));
                 break;
             case LOCAL_DATE:
                 statement.setString(index, LOCAL_DATE.format((LocalDate) value));
@@ -119,8 +121,9 @@ final class SqliteCodec implements ValueCodec {
     }
 
     /**
-     * Reads what Dataport writes (ISO-8601 text, UTC for instants), and also what others often write: a space
-     * instead of the {@code T}, fewer fraction digits, or sqlite-jdbc's epoch milliseconds.
+     * Reads what Dataport writes ({@code YYYY-MM-DD HH:MM:SS.SSSSSS}, UTC for instants), what it wrote before
+     * (ISO-8601 with a {@code T}, and a {@code Z} for instants), and what others often write: fewer fraction
+     * digits, or sqlite-jdbc's epoch milliseconds.
      */
     private static LocalDateTime readDateTime(ResultSet rs, int index) throws SQLException {
         Object v = rs.getObject(index);
