@@ -1,5 +1,6 @@
 package io.dataport.contract;
 
+import io.dataport.ConstraintViolationException;
 import io.dataport.CrudRepository;
 import io.dataport.PageRequest;
 import io.dataport.Sort;
@@ -24,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every portable Java type round-trips to an exactly equal value, edge values and null included, through the
@@ -86,6 +88,29 @@ public abstract class ValueTypeContract extends ContractSupport {
                 Double.MIN_VALUE, -Double.MIN_VALUE, 0.0, 0.1, -2.5, 1e300, 123456789.123456789);
         roundTrip("wDouble", v -> with(EMPTY, "wDouble", v), Row::wDouble, Double.MAX_VALUE, Double.MIN_VALUE,
                 Math.PI, null);
+    }
+
+    @Test
+    void infinitiesRoundTripAndNaNIsRefusedOnEveryBackend() {
+        roundTrip("pDouble", v -> with(EMPTY, "pDouble", v), Row::pDouble, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
+        roundTrip("wDouble", v -> with(EMPTY, "wDouble", v), Row::wDouble, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
+        rows.deleteAll();
+        assertThatThrownBy(() -> rows.insert(with(EMPTY, "wDouble", Double.NaN)))
+                .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("'wDouble' holds NaN");
+        assertThatThrownBy(() -> rows.insert(with(EMPTY, "pDouble", Double.NaN)))
+                .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("'pDouble' holds NaN");
+        assertThat(rows.count()).isZero();
+    }
+
+    @Test
+    void decimalsWithANegativeScaleComeBackAtScaleZeroOnEveryBackend() {
+        Row read = readBack(with(EMPTY, "decimal", new BigDecimal("1E+3")));
+        assertThat(read.decimal()).isEqualTo(new BigDecimal("1000"));
+        BigDecimal own = db.inTransaction(s -> s.handle().createQuery("select decimal from value_rows where id = :id")
+                .bind("id", read.id()).mapTo(BigDecimal.class).one());
+        assertThat(own).isEqualTo(new BigDecimal("1000"));
     }
 
     @Test

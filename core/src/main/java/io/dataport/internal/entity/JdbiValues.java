@@ -61,7 +61,8 @@ public final class JdbiValues {
 
     /**
      * The value as every backend stores it: temporal values truncated to microseconds, {@code OffsetDateTime}
-     * at UTC.
+     * at UTC, a {@code BigDecimal} with a negative scale at scale 0 ({@code 1E+3} is {@code 1000}: a NUMERIC
+     * column has no negative scale, so it would come back so from one backend and as {@code 1E+3} from another).
      */
     static Object normalize(ColumnType type, Object value) {
         if (value == null) {
@@ -76,6 +77,10 @@ public final class JdbiValues {
                 return ((LocalDateTime) value).truncatedTo(ChronoUnit.MICROS);
             case LOCAL_TIME:
                 return ((LocalTime) value).truncatedTo(ChronoUnit.MICROS);
+            case BIG_DECIMAL: {
+                BigDecimal d = (BigDecimal) value;
+                return d.scale() < 0 ? d.setScale(0) : d;
+            }
             default:
                 return value;
         }

@@ -1,5 +1,6 @@
 package io.dataport.internal.entity;
 
+import io.dataport.ConstraintViolationException;
 import io.dataport.MappingException;
 import io.dataport.spi.ColumnType;
 
@@ -85,7 +86,8 @@ public final class PropertyInfo {
 
     /**
      * The value to bind: enums by name, temporal values truncated to microseconds, {@code OffsetDateTime}
-     * normalised to UTC.
+     * normalised to UTC, a negative-scale {@code BigDecimal} at scale 0. A {@code NaN} double is refused: not every
+     * backend can store it (one turns it into NULL, or refuses it as NULL in a NOT NULL column).
      */
     public Object toDatabase(Object value) {
         if (value == null) {
@@ -93,6 +95,10 @@ public final class PropertyInfo {
         }
         if (enumConstants != null) {
             return ((Enum<?>) value).name();
+        }
+        if (type == ColumnType.DOUBLE && Double.isNaN((Double) value)) {
+            throw new ConstraintViolationException("Property '" + name + "' holds NaN, which Dataport does not store "
+                    + "(not every database can). Store null, or a number (infinities are stored).", null, null);
         }
         return JdbiValues.normalize(type, value);
     }
