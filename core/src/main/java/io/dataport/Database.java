@@ -33,8 +33,10 @@ import java.util.Objects;
  *
  * <p>Thread-safe: share one instance across the application and close it at shutdown. Transactions roll back
  * on any exception and rethrow it; a transaction that conflicts with a concurrent one (serialization failure,
- * deadlock, SQLite busy) is run again, up to {@link Builder#maxAttempts(int)} times. A transaction opened on
- * a thread that already has one open joins it.
+ * deadlock, SQLite busy) is run again, up to {@link Builder#maxAttempts(int)} times. Read-write transactions
+ * are serializable unless {@link Builder#isolation(TransactionIsolation)} says otherwise. A transaction opened
+ * on a thread that already has one open joins it; when such an inner one throws, the outer one can only roll
+ * back ({@link TransactionAbortedException} on its next statement or commit).
  */
 public final class Database implements AutoCloseable {
     private final DatabaseConfig config;
@@ -54,7 +56,7 @@ public final class Database implements AutoCloseable {
         ErrorTranslator errors = new ErrorTranslator(connector);
         StatementRunner statements = new StatementRunner(connector.codec(), errors, config.showParameterValues(),
                 config.statementListener());
-        this.jdbi = JdbiSetup.create(connector, statements, config.readOnly());
+        this.jdbi = JdbiSetup.create(connector, statements, config.readOnly(), config.isolation());
         this.repositories = new Repositories(connector.dialect(), connector.codec(), statements);
         this.runner = new TransactionRunner(this, config, connector, jdbi, repositories, lifecycle, errors);
         this.access = new DatabaseAccess(runner);
@@ -97,7 +99,8 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code callback} in a read-write transaction and returns its result. Commits when it returns, rolls
      * back when it throws (and rethrows), and runs it again when it failed only because it conflicted with a
-     * concurrent transaction. Joins the transaction already open on this thread, if any.
+     * concurrent transaction. Joins the transaction already open on this thread, if any; if it then throws, the
+     * joined transaction is left rollback-only, even when its callback catches the exception.
      *
      * @param callback the work
      * @param <R>      its result type
@@ -121,13 +124,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Like {@link #inTransaction(SessionCallback)}, at an isolation level at least as strict as {@code isolation}.
+     * Like {@link #inTransaction(SessionCallback)}, at exactly the isolation level {@code isolation} instead of
+     * the database's default (SQLite, which has serializable transactions only, runs every level serializable).
      * Serialization failures are retried like other conflicts. Joining the transaction already open on this
      * thread keeps that transaction's level.
      *
      * <pre>{@code db.inTransaction(TransactionIsolation.SERIALIZABLE, s -> transfer(s, 1, 2, 10));}</pre>
      *
-     * @param isolation the least strict level accepted
+     * @param isolation the level
      * @param callback  the work
      * @param <R>       its result type
      * @param <X>       the checked exception it may throw
@@ -142,7 +146,7 @@ public final class Database implements AutoCloseable {
     /**
      * Like {@link #inTransaction(TransactionIsolation, SessionCallback)}, for work that returns nothing.
      *
-     * @param isolation the least strict level accepted
+     * @param isolation the level
      * @param callback  the work
      * @param <X>       the checked exception it may throw
      * @throws X what the callback threw
@@ -164,8 +168,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code callback} in a read-only transaction: a write in it fails with {@link ReadOnlyException}. On
-     * SQLite it runs on a reader connection, concurrently with the writer and other readers.
+     * Runs {@code callback} in a read-only transaction: it reads one consistent snapshot, never waits for writers
+     * and never fails to serialize; any write in it (temporary tables, repository writes and a nested read-write
+     * transaction included) fails with {@link ReadOnlyException}. On SQLite it runs on a reader connection,
+     * concurrently with the writer and other readers.
      *
      * @param callback the work
      * @param <R>      its result type
@@ -339,6 +345,7 @@ public final class Database implements AutoCloseable {
         Duration connectionTimeout = Duration.ofSeconds(30);
         boolean readOnly;
         int maxAttempts = 10;
+        TransactionIsolation isolation = TransactionIsolation.SERIALIZABLE;
         Duration retryBackoff = Duration.ofMillis(5);
         boolean showParameterValues;
         StatementListener statementListener;
@@ -430,6 +437,21 @@ public final class Database implements AutoCloseable {
                         + ". Pass 1 to turn retries off.");
             }
             this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * The isolation level of every read-write transaction that does not ask for one. Default:
+         * {@link TransactionIsolation#SERIALIZABLE}, so that no update is lost and no write skew happens on any
+         * backend; conflicts are retried. A weaker level means exactly that level where the backend has it
+         * (PostgreSQL); SQLite runs every transaction serializable. Read-only transactions read one consistent
+         * snapshot whatever this says.
+         *
+         * @param isolation the default level
+         * @return this builder
+         */
+        public Builder isolation(TransactionIsolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
             return this;
         }
 

@@ -22,6 +22,7 @@ public final class DatabaseConfig {
     private final Duration connectionTimeout;
     private final boolean readOnly;
     private final int maxAttempts;
+    private final TransactionIsolation isolation;
     private final Duration retryBackoff;
     private final boolean showParameterValues;
     private final StatementListener statementListener;
@@ -45,6 +46,7 @@ public final class DatabaseConfig {
         this.connectionTimeout = b.connectionTimeout;
         this.readOnly = b.readOnly;
         this.maxAttempts = b.maxAttempts;
+        this.isolation = b.isolation;
         this.retryBackoff = b.retryBackoff;
         this.showParameterValues = b.showParameterValues;
         this.statementListener = b.statementListener;
@@ -149,6 +151,16 @@ public final class DatabaseConfig {
     }
 
     /**
+     * The isolation level of a read-write transaction that asks for none: exactly this level (a backend without
+     * weaker levels, SQLite, runs every transaction serializable).
+     *
+     * @return the default level; {@link TransactionIsolation#SERIALIZABLE} unless the builder set another
+     */
+    public TransactionIsolation isolation() {
+        return isolation;
+    }
+
+    /**
      * The first backoff before a retry; later ones double, with jitter.
      *
      * @return the first backoff
@@ -200,7 +212,7 @@ public final class DatabaseConfig {
         properties.forEach((k, v) -> shownProperties.put(k, DatabaseUrl.isSecret(k) ? "***" : v));
         return "DatabaseConfig[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "***")
                 + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", readOnly=" + readOnly
-                + ", maxAttempts=" + maxAttempts + ", retryBackoff=" + retryBackoff
+                + ", maxAttempts=" + maxAttempts + ", isolation=" + isolation + ", retryBackoff=" + retryBackoff
                 + ", showParameterValues=" + showParameterValues + ", properties=" + shownProperties + "]";
     }
 }

@@ -8,9 +8,12 @@ import java.sql.Connection;
  *
  * <pre>{@code db.useTransaction(TransactionIsolation.SERIALIZABLE, s -> transfer(s, from, to, amount));}</pre>
  *
- * <p>A backend that already runs every transaction at a level at least as strict keeps its own: SQLite's
- * transactions are always serializable, so any level runs as serializable there. Serialization failures at
- * {@link #SERIALIZABLE} are conflicts, retried like any other.
+ * <p>A level asked for is that level, not "at least" it: on PostgreSQL {@code READ_COMMITTED} runs at read
+ * committed, and gives up what that level gives up (a read-then-write can lose a concurrent update unless it
+ * locks the row with {@code SELECT ... FOR UPDATE}). SQLite has no weaker level: its transactions are always
+ * serializable, so any level runs serializable there. The default, for transactions that ask for none, is
+ * {@link Database.Builder#isolation(TransactionIsolation)}: {@link #SERIALIZABLE}. Serialization failures are
+ * conflicts, retried like any other.
  */
 public enum TransactionIsolation {
     /** Reads only committed data; each statement sees what was committed when it started. */

@@ -1,5 +1,6 @@
 package io.dataport.spi;
 
+import io.dataport.TransactionIsolation;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
@@ -44,13 +45,17 @@ public interface Connector extends AutoCloseable {
     void release(Connection connection) throws SQLException;
 
     /**
-     * Starts a transaction: on SQLite a write transaction is {@code BEGIN IMMEDIATE}.
+     * Starts a transaction: on SQLite a write transaction is {@code BEGIN IMMEDIATE}. A read-write transaction
+     * runs at exactly {@code isolation} where the backend has that level, else at the next stricter one it has
+     * (SQLite: serializable, always). A read-only transaction reads one consistent snapshot and refuses every
+     * write, temporary tables included.
      *
      * @param connection the session's connection
      * @param readOnly   whether the transaction only reads
+     * @param isolation  the level of a read-write transaction (the database's default when it asked for none)
      * @throws SQLException when the driver fails
      */
-    void begin(Connection connection, boolean readOnly) throws SQLException;
+    void begin(Connection connection, boolean readOnly, TransactionIsolation isolation) throws SQLException;
 
     /**
      * Commits the transaction begun by {@link #begin}.

@@ -1,10 +1,14 @@
 package io.dataport.contract;
 
+import io.dataport.CrudRepository;
+import io.dataport.EntityNotFoundException;
 import io.dataport.ReadOnlyException;
 import io.dataport.SessionMisuseException;
 import io.dataport.Session;
 import io.dataport.TransactionAbortedException;
 import io.dataport.DuplicateKeyException;
+import io.dataport.mapping.Id;
+import io.dataport.mapping.Table;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,7 +158,91 @@ public abstract class TransactionContract extends ContractSupport {
     @Test
     void readWriteTransactionCannotJoinAReadOnlyOne() {
         assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> db.useTransaction(inner -> { })))
-                .isInstanceOf(SessionMisuseException.class).hasMessageContaining("read-only");
+                .isInstanceOf(ReadOnlyException.class).hasMessageContaining("read-only")
+                .hasMessageContaining("inTransaction instead of inReadOnlyTransaction");
+    }
+
+    @Table("ro_note")
+    public record Note(@Id Long id, String body) {
+    }
+
+    @Test
+    void repositoryWritesInAReadOnlyTransactionAreReadOnlyErrors() {
+        db.schema().create(Note.class);
+        CrudRepository<Note, Long> notes = db.repository(Note.class);
+        Note kept = notes.insert(new Note(null, "kept"));
+        assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> notes.insert(new Note(null, "new"))))
+                .isInstanceOf(ReadOnlyException.class).hasMessageContaining("read-only");
+        assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> notes.update(new Note(kept.id(), "changed"))))
+                .isInstanceOf(ReadOnlyException.class);
+        assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> notes.deleteById(kept.id())))
+                .isInstanceOf(ReadOnlyException.class);
+        assertThat(notes.findAll()).containsExactly(kept);
+    }
+
+    @Test
+    void noTempTableIsCreatedOrWrittenInAReadOnlyTransaction() {
+        assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> s.execute("create temp table scratch (x integer)")))
+                .isInstanceOf(ReadOnlyException.class);
+        // Readers are pooled: each try may get another connection; none of them lets it through.
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> {
+                s.execute("create temp table if not exists scratch (x integer)");
+                s.execute("insert into scratch(x) values (1)");
+            })).isInstanceOf(ReadOnlyException.class);
+        }
+    }
+
+    @Test
+    void innerTransactionThatThrowsLeavesTheOuterOneRollbackOnly() {
+        assertThatThrownBy(() -> db.useTransaction(outer -> {
+            outer.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+            try {
+                db.useTransaction(inner -> {
+                    inner.execute("insert into account(id, owner, balance) values (?, ?, ?)", 2, "bob", 10);
+                    throw new IllegalStateException("inner fails");
+                });
+            } catch (IllegalStateException caught) {
+                // The outer callback goes on as if nothing happened.
+            }
+        })).isInstanceOf(TransactionAbortedException.class).hasMessageContaining("nested transaction")
+                .hasMessageContaining("savepoint");
+        assertThat(count("account")).as("neither the inner nor the outer work is saved").isZero();
+    }
+
+    @Test
+    void afterAFailedInnerTransactionStatementsAreRefusedUntilASavepointUndoesIt() {
+        db.useTransaction(outer -> {
+            outer.execute("insert into account(id, owner, balance) values (?, ?, ?)", 1, "ada", 10);
+            outer.handle().savepoint("before_inner");
+            try {
+                db.useTransaction(inner -> {
+                    inner.execute("insert into account(id, owner, balance) values (?, ?, ?)", 2, "bob", 10);
+                    throw new IllegalStateException("inner fails");
+                });
+            } catch (IllegalStateException caught) {
+                assertThatThrownBy(() -> outer.execute("select 1")).isInstanceOf(TransactionAbortedException.class)
+                        .hasMessageContaining("nested transaction");
+                outer.handle().rollbackToSavepoint("before_inner");
+            }
+            outer.execute("insert into account(id, owner, balance) values (?, ?, ?)", 3, "cy", 10);
+        });
+        List<Integer> ids = db.inTransaction(s -> s.handle().createQuery("select id from account order by id")
+                .mapTo(int.class).list());
+        assertThat(ids).as("the outer work, without the inner").containsExactly(1, 3);
+    }
+
+    @Test
+    void aRepositoryErrorWithoutAFailedStatementLeavesTheTransactionUsable() {
+        db.schema().create(Note.class);
+        CrudRepository<Note, Long> notes = db.repository(Note.class);
+        db.useTransaction(s -> {
+            notes.insert(new Note(null, "a"));
+            assertThatThrownBy(() -> notes.update(new Note(999L, "missing")))
+                    .isInstanceOf(EntityNotFoundException.class);
+            notes.insert(new Note(null, "b"));
+        });
+        assertThat(notes.count()).isEqualTo(2);
     }
 
     @Test

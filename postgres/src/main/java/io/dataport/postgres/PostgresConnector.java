@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
+import io.dataport.TransactionIsolation;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
@@ -58,6 +59,9 @@ final class PostgresConnector implements Connector {
         hikari.setMaximumPoolSize(poolSize);
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setAutoCommit(true);
+        // The database's default level is each connection's session default: a transaction at that level costs
+        // no extra statement. Hikari puts it back on a connection that comes back changed.
+        hikari.setTransactionIsolation("TRANSACTION_" + config.isolation().name());
         // A server that is down now may be up for the first transaction: start the pool without a connection.
         hikari.setInitializationFailTimeout(-1);
         // pgjdbc sends the JVM's default zone as the TimeZone startup parameter, and that wins over an
@@ -144,12 +148,20 @@ final class PostgresConnector implements Connector {
         connection.close();
     }
 
+    /**
+     * pgjdbc sends {@code BEGIN} with the transaction's first statement. A read-only transaction reads one
+     * snapshot ({@code REPEATABLE READ READ ONLY}: it never waits and never fails to serialize); a read-write one
+     * at another level than the session's default sets it for this transaction alone.
+     */
     @Override
-    public void begin(Connection connection, boolean readOnly) throws SQLException {
+    public void begin(Connection connection, boolean readOnly, TransactionIsolation isolation) throws SQLException {
         connection.setAutoCommit(false);
-        if (readOnly) {
+        String modes = readOnly ? "ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+                : isolation == config.isolation() ? null
+                : "ISOLATION LEVEL " + isolation.name().replace('_', ' ');
+        if (modes != null) {
             try (Statement s = connection.createStatement()) {
-                s.execute("SET TRANSACTION READ ONLY");
+                s.execute("SET TRANSACTION " + modes);
             }
         }
     }

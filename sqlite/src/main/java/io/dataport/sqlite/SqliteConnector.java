@@ -4,6 +4,7 @@ import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
 import io.dataport.SessionMisuseException;
+import io.dataport.TransactionIsolation;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
@@ -162,8 +163,12 @@ final class SqliteConnector implements Connector {
         return retired;
     }
 
+    /**
+     * SQLite has one level: its transactions are serializable (one writer at a time, readers on a snapshot), so
+     * every {@code isolation} runs serializable, which is at least as strict as any asked for.
+     */
     @Override
-    public void begin(Connection connection, boolean readOnly) throws SQLException {
+    public void begin(Connection connection, boolean readOnly, TransactionIsolation isolation) throws SQLException {
         if (connection == writer && readOnly) {
             exec(connection, "PRAGMA query_only = 1");
             writerQueryOnly = true;
@@ -310,6 +315,11 @@ final class SqliteConnector implements Connector {
         exec(c, "PRAGMA synchronous = " + settings.synchronous);
         if (!readOnly && !settings.inMemory()) {
             exec(c, "PRAGMA journal_mode = " + settings.journalMode);
+        }
+        if (readOnly) {
+            // A connection opened read-only still creates and writes TEMP tables; query_only refuses every write
+            // (SQLITE_READONLY), as PostgreSQL's read-only transactions refuse CREATE TEMP TABLE.
+            exec(c, "PRAGMA query_only = 1");
         }
         // Reads the schema: fails here, at open, for a file that is not a database.
         exec(c, "SELECT count(*) FROM sqlite_master");

@@ -22,7 +22,7 @@ public final class DatabaseAccess implements RepositoryAccess {
 
     @Override
     public <R> R read(Function<SessionState, R> work) {
-        return runner.inTransaction(Access.READ_ONLY, null, s -> work.apply(DataportSessions.state(s)));
+        return runner.repositoryOperation(Access.READ_ONLY, s -> work.apply(DataportSessions.state(s)));
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class DatabaseAccess implements RepositoryAccess {
 
     @Override
     public <R> R write(Function<SessionState, R> work) {
-        return runner.inTransaction(Access.READ_WRITE, null, s -> work.apply(DataportSessions.state(s)));
+        return runner.repositoryOperation(Access.READ_WRITE, s -> work.apply(DataportSessions.state(s)));
     }
 
     @Override

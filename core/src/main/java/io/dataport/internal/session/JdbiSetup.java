@@ -1,5 +1,6 @@
 package io.dataport.internal.session;
 
+import io.dataport.TransactionIsolation;
 import io.dataport.internal.entity.EntityRowMapperFactory;
 import io.dataport.internal.entity.JdbiValues;
 import io.dataport.internal.statement.CachingStatementBuilder;
@@ -27,9 +28,10 @@ public final class JdbiSetup {
     private JdbiSetup() {
     }
 
-    /** Creates the Jdbi of one Database. */
-    public static Jdbi create(Connector connector, StatementRunner statements, boolean readOnlyDatabase) {
-        Jdbi jdbi = Jdbi.create(new SessionConnections(connector, readOnlyDatabase));
+    /** Creates the Jdbi of one Database; its transactions that ask for no level run at {@code isolation}. */
+    public static Jdbi create(Connector connector, StatementRunner statements, boolean readOnlyDatabase,
+                              TransactionIsolation isolation) {
+        Jdbi jdbi = Jdbi.create(new SessionConnections(connector, readOnlyDatabase, isolation));
         StatementHooks hooks = new StatementHooks(statements);
         jdbi.getConfig(SqlStatements.class)
                 .addCustomizer(hooks)
@@ -60,11 +62,13 @@ public final class JdbiSetup {
     private static final class SessionConnections implements ConnectionFactory {
         private final Connector connector;
         private final boolean readOnlyDatabase;
+        private final TransactionIsolation isolation;
         private final Map<Connection, SessionState> ownHandles = new ConcurrentHashMap<>();
 
-        SessionConnections(Connector connector, boolean readOnlyDatabase) {
+        SessionConnections(Connector connector, boolean readOnlyDatabase, TransactionIsolation isolation) {
             this.connector = connector;
             this.readOnlyDatabase = readOnlyDatabase;
+            this.isolation = isolation;
         }
 
         @Override
@@ -72,7 +76,7 @@ public final class JdbiSetup {
             if (JdbiTransactionHandler.isOpening()) {
                 return JdbiTransactionHandler.openingConnection();
             }
-            SessionState state = SessionState.acquire(connector, Access.READ_WRITE, readOnlyDatabase);
+            SessionState state = SessionState.acquire(connector, Access.READ_WRITE, readOnlyDatabase, isolation);
             ownHandles.put(state.connection(), state);
             JdbiTransactionHandler.bindNext(state);
             return state.connection();

@@ -1,6 +1,7 @@
 package io.dataport.internal.session;
 
 import io.dataport.ConfigurationException;
+import io.dataport.TransactionIsolation;
 import io.dataport.internal.statement.ErrorTranslator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -58,7 +59,7 @@ final class JdbiTransactionHandler implements TransactionHandler {
         SessionState state = state(handle);
         state.checkUsable();
         try {
-            state.begin(false);
+            state.begin(false, null);
         } catch (SQLException e) {
             throw errors.translate(e, null, null);
         }
@@ -105,11 +106,28 @@ final class JdbiTransactionHandler implements TransactionHandler {
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
+        return inTransaction(handle, (TransactionIsolation) null, callback);
+    }
+
+    /** Runs {@code callback} at exactly {@code level}, like {@code Database.inTransaction(level, ...)}. */
+    @Override
+    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
+                                                    HandleCallback<R, X> callback) throws X {
+        return inTransaction(handle, portable(level), callback);
+    }
+
+    private <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolation isolation,
+                                                     HandleCallback<R, X> callback) throws X {
         SessionState state = state(handle);
         if (state.isInTransaction()) {
             return callback.withHandle(handle);
         }
-        begin(handle);
+        state.checkUsable();
+        try {
+            state.begin(false, isolation);
+        } catch (SQLException e) {
+            throw errors.translate(e, null, null);
+        }
         R result;
         try {
             result = callback.withHandle(handle);
@@ -121,17 +139,21 @@ final class JdbiTransactionHandler implements TransactionHandler {
         return result;
     }
 
-    @Override
-    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
-                                                    HandleCallback<R, X> callback) throws X {
-        if (state(handle).isInTransaction() || level == null || level == TransactionIsolationLevel.UNKNOWN) {
-            return inTransaction(handle, callback);
+    /** Jdbi's level as Dataport's; READ UNCOMMITTED is read committed (as on PostgreSQL), UNKNOWN the default. */
+    private static TransactionIsolation portable(TransactionIsolationLevel level) {
+        if (level == null) {
+            return null;
         }
-        int previous = Isolation.set(handle.getConnection(), level.intValue(), errors);
-        try {
-            return inTransaction(handle, callback);
-        } finally {
-            Isolation.restore(handle.getConnection(), previous);
+        switch (level) {
+            case READ_UNCOMMITTED:
+            case READ_COMMITTED:
+                return TransactionIsolation.READ_COMMITTED;
+            case REPEATABLE_READ:
+                return TransactionIsolation.REPEATABLE_READ;
+            case SERIALIZABLE:
+                return TransactionIsolation.SERIALIZABLE;
+            default:
+                return null;
         }
     }
 

@@ -2,6 +2,7 @@ package io.dataport.internal.session;
 
 import io.dataport.SessionMisuseException;
 import io.dataport.TransactionAbortedException;
+import io.dataport.TransactionIsolation;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.StatementCache;
@@ -17,31 +18,48 @@ import java.util.List;
  * statement, so it stays small. Not thread-safe: confined to the thread that borrowed the connection.
  */
 public final class SessionState {
+    /** What failed, in the messages of a failed transaction: a statement, or a transaction joined to it. */
+    static final String FAILED_STATEMENT = "a statement";
+    static final String FAILED_INNER = "a nested transaction (an inner inTransaction or useTransaction that threw)";
+    /** How to go on, in the messages of a failed transaction. */
+    static final String TO_GO_ON_STATEMENT = "Let the exception leave the transaction callback, or roll back to a "
+            + "savepoint taken before the failing statement.";
+    static final String TO_GO_ON_INNER = "Let the inner transaction's exception leave the outer callback too, or "
+            + "take a savepoint before the inner call and roll back to it when it throws.";
+
     private final Connector connector;
     private final Connection connection;
     private final StatementCache statementCache;
     private final Thread owner;
     private final boolean sessionReadOnly;
+    private final TransactionIsolation defaultIsolation;
     private boolean closed;
     private boolean inTransaction;
     private boolean readOnly;
     private boolean failed;
+    private boolean innerFailed;
     private int statements;
     private boolean commitSent;
     private List<AutoCloseable> resources;
 
-    SessionState(Connector connector, Connection connection, boolean readOnly) {
+    SessionState(Connector connector, Connection connection, boolean readOnly, TransactionIsolation defaultIsolation) {
         this.connector = connector;
         this.connection = connection;
         this.statementCache = connector.statementCache(connection);
         this.owner = Thread.currentThread();
         this.sessionReadOnly = readOnly;
         this.readOnly = readOnly;
+        this.defaultIsolation = defaultIsolation;
     }
 
-    /** Borrows a connection for {@code access} and wraps it; the caller releases it with {@link #release()}. */
-    static SessionState acquire(Connector connector, Access access, boolean readOnly) throws SQLException {
-        return new SessionState(connector, connector.acquire(access), readOnly || access == Access.READ_ONLY);
+    /**
+     * Borrows a connection for {@code access} and wraps it; the caller releases it with {@link #release()}.
+     * Transactions that ask for no level run at {@code defaultIsolation}.
+     */
+    static SessionState acquire(Connector connector, Access access, boolean readOnly,
+                                TransactionIsolation defaultIsolation) throws SQLException {
+        return new SessionState(connector, connector.acquire(access), readOnly || access == Access.READ_ONLY,
+                defaultIsolation);
     }
 
     /** The connection. */
@@ -78,6 +96,18 @@ public final class SessionState {
         }
     }
 
+    /**
+     * Words why a statement is refused in a failed transaction: what failed, then how to go on.
+     *
+     * @param sql the refused statement, already cut for a message
+     */
+    public String refusal(String sql) {
+        boolean inner = isInnerFailed();
+        return "Statement refused: " + (inner ? FAILED_INNER : "an earlier statement") + " in this transaction "
+                + "failed, so the transaction can only roll back. " + (inner ? TO_GO_ON_INNER : TO_GO_ON_STATEMENT)
+                + " SQL: " + sql;
+    }
+
     /** Whether a statement of the open transaction failed, so that only a rollback may follow. */
     public boolean isFailed() {
         return inTransaction && failed;
@@ -95,9 +125,26 @@ public final class SessionState {
         }
     }
 
+    /**
+     * Marks the open transaction rollback-only because a transaction joined to it (a nested
+     * {@code inTransaction}) threw: like a failed statement, only a rollback (or to a savepoint) may follow.
+     */
+    public void markInnerFailed() {
+        if (inTransaction) {
+            failed = true;
+            innerFailed = true;
+        }
+    }
+
+    /** Whether the open transaction failed because a transaction joined to it threw, not a statement. */
+    public boolean isInnerFailed() {
+        return isFailed() && innerFailed;
+    }
+
     /** A rollback to a savepoint undid the failure. */
     public void clearFailure() {
         failed = false;
+        innerFailed = false;
     }
 
     /** Whether the open transaction's commit was sent: a connection lost from then on leaves its outcome unknown. */
@@ -114,16 +161,26 @@ public final class SessionState {
         return !commitSent && statements <= 1;
     }
 
-    /** Begins a transaction through the backend; the one place every path begins one. */
+    /** Begins a transaction at the database's default level (read-write) or a read-only one. */
     public void begin(boolean readOnlyTransaction) throws SQLException {
+        begin(readOnlyTransaction, null);
+    }
+
+    /**
+     * Begins a transaction through the backend, the one place every path begins one: read-write at exactly
+     * {@code isolation} (null: the database's default), or read-only.
+     */
+    public void begin(boolean readOnlyTransaction, TransactionIsolation isolation) throws SQLException {
         if (inTransaction) {
             throw new SessionMisuseException("A transaction is already open on this Session. Nested "
                     + "Database.inTransaction calls join it; do not call Handle.begin() twice.");
         }
-        connector.begin(connection, sessionReadOnly || readOnlyTransaction);
+        connector.begin(connection, sessionReadOnly || readOnlyTransaction,
+                isolation == null ? defaultIsolation : isolation);
         readOnly = sessionReadOnly || readOnlyTransaction;
         inTransaction = true;
         failed = false;
+        innerFailed = false;
         statements = 0;
         commitSent = false;
     }
@@ -137,10 +194,11 @@ public final class SessionState {
             return;
         }
         if (failed) {
+            boolean inner = innerFailed;
             rollback();
-            throw new TransactionAbortedException("Commit refused: a statement in this transaction failed, so it "
-                    + "was rolled back and nothing of it was saved. Let the exception leave the transaction "
-                    + "callback, or roll back to a savepoint taken before the failing statement.", null, null);
+            throw new TransactionAbortedException("Commit refused: " + (inner ? FAILED_INNER : FAILED_STATEMENT)
+                    + " in this transaction failed, so it was rolled back and nothing of it was saved. "
+                    + (inner ? TO_GO_ON_INNER : TO_GO_ON_STATEMENT), null, null);
         }
         commitSent = true;
         try {
@@ -160,6 +218,7 @@ public final class SessionState {
         }
         inTransaction = false;
         failed = false;
+        innerFailed = false;
         readOnly = sessionReadOnly;
         connector.rollback(connection);
     }
@@ -174,9 +233,12 @@ public final class SessionState {
     /**
      * Begins a transaction, runs {@code body} and commits; when the body throws, rolls back (a failing rollback
      * attached as suppressed) and rethrows. Driver errors of begin and commit come out as they are.
+     *
+     * @param isolation the level of a read-write transaction; null for the database's default
      */
-    public <R> R transaction(boolean readOnlyTransaction, TransactionBody<R> body) throws Throwable {
-        begin(readOnlyTransaction);
+    public <R> R transaction(boolean readOnlyTransaction, TransactionIsolation isolation, TransactionBody<R> body)
+            throws Throwable {
+        begin(readOnlyTransaction, isolation);
         R result;
         try {
             result = body.run();

@@ -4,7 +4,7 @@ import io.dataport.ConnectionException;
 import io.dataport.Database;
 import io.dataport.DatabaseConfig;
 import io.dataport.SessionCallback;
-import io.dataport.SessionMisuseException;
+import io.dataport.ReadOnlyException;
 import io.dataport.StatementException;
 import io.dataport.TransactionConflictException;
 import io.dataport.TransactionIsolation;
@@ -34,6 +34,7 @@ public final class TransactionRunner {
     private final ErrorTranslator errors;
     private final RetryPolicy policy;
     private final boolean readOnlyDatabase;
+    private final TransactionIsolation defaultIsolation;
     private final ThreadLocal<DataportSession> current = new ThreadLocal<>();
     private final LongAdder retries = new LongAdder();
 
@@ -48,6 +49,7 @@ public final class TransactionRunner {
         this.errors = errors;
         this.policy = new RetryPolicy(config.maxAttempts(), config.retryBackoff(), errors);
         this.readOnlyDatabase = config.readOnly();
+        this.defaultIsolation = config.isolation();
     }
 
     /** One attempt of a unit of work; it records the session it got in {@code attempt}. */
@@ -67,15 +69,29 @@ public final class TransactionRunner {
     }
 
     /**
-     * Runs {@code callback} in a transaction: read-only for {@link Access#READ_ONLY}, at least as strict as
-     * {@code isolation} when not null. Joins the session open on this thread, if any.
+     * Runs {@code callback} in a transaction: read-only for {@link Access#READ_ONLY}, else read-write at exactly
+     * {@code isolation} (null: the database's default). Joins the session open on this thread, if any.
      */
     public <R, X extends Exception> R inTransaction(Access access, TransactionIsolation isolation,
                                                     SessionCallback<R, X> callback) throws X {
+        return inTransaction(access, isolation, true, callback);
+    }
+
+    /**
+     * Runs a repository operation like {@link #inTransaction}, but joined to an open transaction it is a
+     * statement, not a nested transaction: an exception of its own (not found, stale version) leaves that
+     * transaction usable.
+     */
+    public <R> R repositoryOperation(Access access, SessionCallback<R, RuntimeException> callback) {
+        return inTransaction(access, null, false, callback);
+    }
+
+    private <R, X extends Exception> R inTransaction(Access access, TransactionIsolation isolation, boolean nested,
+                                                     SessionCallback<R, X> callback) throws X {
         boolean readOnly = access == Access.READ_ONLY;
         DataportSession joined = current.get();
         if (joined != null) {
-            return join(joined, readOnly, callback);
+            return join(joined, readOnly, isolation, nested, callback);
         }
         return run(true, attempt -> inSession(open(access, attempt, true),
                 session -> transaction(session, readOnly, isolation, callback)));
@@ -103,14 +119,14 @@ public final class TransactionRunner {
     public <R> R oneStatement(Access access, Function<SessionState, R> work) {
         DataportSession joined = current.get();
         if (joined != null) {
-            return join(joined, access == Access.READ_ONLY, s -> work.apply(joined.state()));
+            return join(joined, access == Access.READ_ONLY, null, false, s -> work.apply(joined.state()));
         }
         return run(true, attempt -> {
             SessionState state = acquire(access, attempt);
             R result;
             try {
                 result = access == Access.READ_ONLY || connector.autoCommitsSafely() ? work.apply(state)
-                        : state.transaction(readOnlyDatabase, () -> work.apply(state));
+                        : state.transaction(readOnlyDatabase, null, () -> work.apply(state));
             } catch (Throwable t) {
                 release(state, t);
                 throw t;
@@ -224,30 +240,39 @@ public final class TransactionRunner {
     private <R, X extends Exception> R transaction(DataportSession session, boolean readOnly,
                                                    TransactionIsolation isolation, SessionCallback<R, X> callback)
             throws Throwable {
-        SessionState state = session.state();
-        int previous = isolation == null ? -1 : Isolation.raise(state.connection(), isolation.jdbcLevel(), errors);
-        try {
-            return state.transaction(readOnly, () -> callback.withSession(session));
-        } finally {
-            Isolation.restore(state.connection(), previous);
-        }
+        return session.state().transaction(readOnly, isolation, () -> callback.withSession(session));
     }
 
-    private <R, X extends Exception> R join(DataportSession session, boolean readOnly, SessionCallback<R, X> callback)
-            throws X {
+    /**
+     * Runs work in the session open on this thread. In its transaction: a write in a read-only one is refused,
+     * and, for a nested transaction ({@code rollbackOnlyOnFailure}), a callback that throws leaves the outer
+     * transaction rollback-only, so its "rolls back when it throws" holds even when the outer callback catches
+     * the exception. A repository statement ({@code false}) follows the statement rule instead: a failed
+     * statement fails the transaction, an exception of its own (not found, stale version) does not.
+     */
+    private <R, X extends Exception> R join(DataportSession session, boolean readOnly, TransactionIsolation isolation,
+                                            boolean rollbackOnlyOnFailure, SessionCallback<R, X> callback) throws X {
         SessionState state = session.state();
         state.checkUsable();
         if (state.isInTransaction()) {
             if (!readOnly && state.isReadOnly()) {
-                throw new SessionMisuseException("A read-write transaction cannot join the read-only transaction "
-                        + "open on this thread. Start the outer transaction with inTransaction instead of "
-                        + "inReadOnlyTransaction.");
+                throw new ReadOnlyException("Write refused: the transaction open on this thread is read-only "
+                        + "(inReadOnlyTransaction), so a write or a read-write transaction cannot join it. Start the "
+                        + "outer transaction with inTransaction instead of inReadOnlyTransaction.", null, null);
             }
-            return callback.withSession(session);
+            if (!rollbackOnlyOnFailure) {
+                return callback.withSession(session);
+            }
+            try {
+                return callback.withSession(session);
+            } catch (Throwable t) {
+                state.markInnerFailed();
+                throw t;
+            }
         }
         // A plain session (withSession) is open on this thread: run the transaction on its connection.
         try {
-            return transaction(session, readOnly || state.isReadOnly(), null, callback);
+            return transaction(session, readOnly || state.isReadOnly(), isolation, callback);
         } catch (Throwable t) {
             throw Sneaky.<X>rethrow(errors.translateEscaped(t));
         }
@@ -255,13 +280,13 @@ public final class TransactionRunner {
 
     private SessionState acquire(Access access, Attempt attempt) throws SQLException {
         SessionState state = SessionState.acquire(connector, readOnlyDatabase ? Access.READ_ONLY : access,
-                readOnlyDatabase);
+                readOnlyDatabase, defaultIsolation);
         attempt.state = state;
         return state;
     }
 
     private DataportSession open(Access access, Attempt attempt, boolean makeCurrent) throws SQLException {
-        SessionState state = SessionState.acquire(connector, access, readOnlyDatabase);
+        SessionState state = SessionState.acquire(connector, access, readOnlyDatabase, defaultIsolation);
         attempt.state = state;
         DataportSession session = new DataportSession(database, jdbi, repositories, state);
         if (makeCurrent) {

@@ -70,10 +70,7 @@ public final class StatementRunner {
         state.checkUsable();
         if (state.isFailed()) {
             // PostgreSQL's rule, applied on every backend.
-            throw new TransactionAbortedException("Statement refused: an earlier statement in this transaction "
-                    + "failed, so the transaction can only roll back. Let the exception leave the transaction "
-                    + "callback, or roll back to a savepoint taken before the failing statement. SQL: "
-                    + ErrorTranslator.cut(sql), sql, null);
+            throw new TransactionAbortedException(state.refusal(ErrorTranslator.cut(sql)), sql, null);
         }
         state.statementStarted();
         if (listener != null) {
