@@ -327,6 +327,85 @@ public abstract class RepositoryContract extends ContractSupport {
         assertThat(n).isEqualTo(3);
     }
 
+    private List<User> insertUsers(String prefix, int n) {
+        List<User> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(user(prefix + i));
+        }
+        return users.insertAll(batch);
+    }
+
+    @Test
+    void streamThatCopiesEachRowIntoTheSameTableEnds() {
+        insertUsers("C", 2_500);
+        // Bounded so that a stream that meets its own copies fails instead of running forever.
+        long read = db.inTransaction(s -> {
+            try (Stream<User> stream = users.stream()) {
+                return stream.limit(10_000).peek(u -> users.insert(new User(null, u.name() + "'", "copy-"
+                        + u.email(), u.active(), u.joined()))).count();
+            }
+        });
+        assertThat(read).isEqualTo(2_500);
+        assertThat(users.count()).isEqualTo(5_000);
+    }
+
+    @Test
+    void streamDoesNotReadARowItsTransactionDeletedBeforeReachingIt() {
+        List<User> inserted = insertUsers("D", 1_500);
+        List<String> read = db.inTransaction(s -> {
+            List<String> names = new ArrayList<>();
+            try (Stream<User> stream = users.stream()) {
+                stream.forEach(u -> {
+                    if (names.isEmpty()) {
+                        users.deleteById(inserted.get(1).id());      // the next row, in the chunk already read
+                        users.deleteById(inserted.get(1_200).id());  // a row of a later chunk
+                    }
+                    names.add(u.name());
+                });
+            }
+            return names;
+        });
+        assertThat(read).hasSize(1_498).doesNotContain("D1", "D1200").startsWith("D0", "D2");
+    }
+
+    @Test
+    void streamReadsARowItsTransactionUpdatedBeforeReachingItWithTheNewValues() {
+        List<User> inserted = insertUsers("U", 1_500);
+        List<String> read = db.inTransaction(s -> {
+            List<String> names = new ArrayList<>();
+            try (Stream<User> stream = users.stream()) {
+                stream.forEach(u -> {
+                    if (names.isEmpty()) {
+                        users.update(inserted.get(1).withName("changed-1"));
+                        users.update(inserted.get(1_200).withName("changed-1200"));
+                        users.update(u.withName("changed-0"));        // already read: the stream has its value
+                    }
+                    names.add(u.name());
+                });
+            }
+            return names;
+        });
+        assertThat(read).hasSize(1_500).startsWith("U0", "changed-1", "U2").contains("changed-1200")
+                .doesNotContain("U1", "U1200", "changed-0");
+    }
+
+    @Test
+    void streamOutsideATransactionReadsOneSnapshotWhateverOthersCommit() {
+        List<User> inserted = insertUsers("O", 2_500);
+        List<String> read = new ArrayList<>();
+        try (Stream<User> stream = users.stream()) {
+            stream.forEach(u -> {
+                if (read.isEmpty()) {
+                    users.update(inserted.get(2_400).withName("committed meanwhile"));   // its own transaction
+                    users.deleteById(inserted.get(2_300).id());
+                }
+                read.add(u.name());
+            });
+        }
+        assertThat(read).hasSize(2_500).contains("O2400", "O2300").doesNotContain("committed meanwhile");
+        assertThat(users.findById(inserted.get(2_400).id())).map(User::name).contains("committed meanwhile");
+    }
+
     @Test
     void countExistsAndDeletes() {
         List<User> inserted = users.insertAll(List.of(user("A"), user("B"), user("C")));

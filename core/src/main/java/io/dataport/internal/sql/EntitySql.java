@@ -30,6 +30,12 @@ public final class EntitySql {
     public final String selectAll;
     public final String findById;
     public final String findAllOrdered;
+    /** The largest id, with the dialect's paging parameters (limit 1, offset 0): works for every id type. */
+    public final String lastId;
+    /** A stream's first chunk: ids up to a bound, in id order, with the dialect's paging parameters. */
+    public final String streamFirst;
+    /** A stream's next chunk: ids above the last one read and up to the bound, likewise. */
+    public final String streamNext;
     public final String insertGenerated;
     /** The generated-id insert without RETURNING, for a JDBC batch that asks the driver for generated keys. */
     public final String insertGeneratedBatch;
@@ -65,6 +71,9 @@ public final class EntitySql {
         selectAll = "SELECT " + columns + " FROM " + table;
         findById = selectAll + " WHERE " + id + " = ?";
         findAllOrdered = selectAll + " ORDER BY " + id;
+        lastId = "SELECT " + id + " FROM " + table + " ORDER BY " + id + " DESC" + dialect.limitOffset();
+        streamFirst = selectAll + " WHERE " + id + " <= ? ORDER BY " + id + dialect.limitOffset();
+        streamNext = selectAll + " WHERE " + id + " > ? AND " + id + " <= ? ORDER BY " + id + dialect.limitOffset();
         existsById = "SELECT 1 FROM " + table + " WHERE " + id + " = ?";
         count = "SELECT COUNT(*) FROM " + table;
         countIdRange = count + " WHERE " + id + " BETWEEN ? AND ?";
