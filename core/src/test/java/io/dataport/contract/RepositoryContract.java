@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -335,6 +336,22 @@ public abstract class RepositoryContract extends ContractSupport {
         return users.insertAll(batch);
     }
 
+    /** Streams the users in one transaction, running {@code afterFirst} on the first; gives the names read. */
+    private List<String> streamInATransaction(Consumer<User> afterFirst) {
+        return db.inTransaction(s -> {
+            List<String> names = new ArrayList<>();
+            try (Stream<User> stream = users.stream()) {
+                stream.forEach(u -> {
+                    if (names.isEmpty()) {
+                        afterFirst.accept(u);
+                    }
+                    names.add(u.name());
+                });
+            }
+            return names;
+        });
+    }
+
     @Test
     void streamThatCopiesEachRowIntoTheSameTableEnds() {
         insertUsers("C", 2_500);
@@ -352,18 +369,9 @@ public abstract class RepositoryContract extends ContractSupport {
     @Test
     void streamDoesNotReadARowItsTransactionDeletedBeforeReachingIt() {
         List<User> inserted = insertUsers("D", 1_500);
-        List<String> read = db.inTransaction(s -> {
-            List<String> names = new ArrayList<>();
-            try (Stream<User> stream = users.stream()) {
-                stream.forEach(u -> {
-                    if (names.isEmpty()) {
-                        users.deleteById(inserted.get(1).id());      // the next row, in the chunk already read
-                        users.deleteById(inserted.get(1_200).id());  // a row of a later chunk
-                    }
-                    names.add(u.name());
-                });
-            }
-            return names;
+        List<String> read = streamInATransaction(first -> {
+            users.deleteById(inserted.get(1).id());      // the next row, in the chunk already read
+            users.deleteById(inserted.get(1_200).id());  // a row of a later chunk
         });
         assertThat(read).hasSize(1_498).doesNotContain("D1", "D1200").startsWith("D0", "D2");
     }
@@ -371,19 +379,10 @@ public abstract class RepositoryContract extends ContractSupport {
     @Test
     void streamReadsARowItsTransactionUpdatedBeforeReachingItWithTheNewValues() {
         List<User> inserted = insertUsers("U", 1_500);
-        List<String> read = db.inTransaction(s -> {
-            List<String> names = new ArrayList<>();
-            try (Stream<User> stream = users.stream()) {
-                stream.forEach(u -> {
-                    if (names.isEmpty()) {
-                        users.update(inserted.get(1).withName("changed-1"));
-                        users.update(inserted.get(1_200).withName("changed-1200"));
-                        users.update(u.withName("changed-0"));        // already read: the stream has its value
-                    }
-                    names.add(u.name());
-                });
-            }
-            return names;
+        List<String> read = streamInATransaction(first -> {
+            users.update(inserted.get(1).withName("changed-1"));
+            users.update(inserted.get(1_200).withName("changed-1200"));
+            users.update(first.withName("changed-0"));        // already read: the stream has its value
         });
         assertThat(read).hasSize(1_500).startsWith("U0", "changed-1", "U2").contains("changed-1200")
                 .doesNotContain("U1", "U1200", "changed-0");
