@@ -171,4 +171,40 @@ public interface Dialect {
     default String orderExpression(String quotedColumn, ColumnType type) {
         return quotedColumn;
     }
+
+    /**
+     * The query that reads one table's columns, for {@code Schema.validate}: one parameter, the table's name
+     * as mapped (unquoted); one row per column with its name (text), its declared type (text) and whether it
+     * accepts null (a boolean or 0/1), in any order; no row when the table does not exist. The default is
+     * null: the backend cannot read its tables, and validation fails saying so.
+     *
+     * @return the query, or null
+     */
+    default String tableColumnsQuery() {
+        return null;
+    }
+
+    /**
+     * Whether a column of a declared type (as {@link #tableColumnsQuery()} reads it) stores every value of a
+     * portable type unchanged, for {@code Schema.validate}. The default accepts the type {@link #columnType}
+     * gives, ignoring case and any length.
+     *
+     * @param declaredType the column's declared type
+     * @param type         the property's portable type
+     * @return whether the column can hold the property
+     */
+    default boolean canHold(String declaredType, ColumnType type) {
+        return baseType(declaredType).equalsIgnoreCase(baseType(columnType(type, 0)));
+    }
+
+    /**
+     * A declared type without its length or precision: {@code VARCHAR(40)} gives {@code VARCHAR}.
+     *
+     * @param declaredType a declared type
+     * @return the type's name, trimmed
+     */
+    static String baseType(String declaredType) {
+        int paren = declaredType.indexOf('(');
+        return (paren < 0 ? declaredType : declaredType.substring(0, paren)).trim();
+    }
 }

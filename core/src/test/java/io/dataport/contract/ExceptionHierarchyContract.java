@@ -81,7 +81,7 @@ public abstract class ExceptionHierarchyContract extends ContractSupport {
         }
         assertThat(seen).anySatisfy(sql -> assertThat(sql).startsWith("CREATE TABLE"))
                 .anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO \"member\""))
-                .anySatisfy(sql -> assertThat(sql).startsWith("SELECT").contains("WHERE \"id\" = ?"))
+                .anySatisfy(sql -> assertThat(sql).startsWith("SELECT").contains("WHERE \"member\".\"id\" = ?"))
                 .anySatisfy(sql -> assertThat(sql).isEqualTo("update member set email = email"));
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -325,6 +326,83 @@ public abstract class RepositoryContract extends ContractSupport {
             }
         });
         assertThat(n).isEqualTo(3);
+    }
+
+    private List<User> insertUsers(String prefix, int n) {
+        List<User> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(user(prefix + i));
+        }
+        return users.insertAll(batch);
+    }
+
+    /** Streams the users in one transaction, running {@code afterFirst} on the first; gives the names read. */
+    private List<String> streamInATransaction(Consumer<User> afterFirst) {
+        return db.inTransaction(s -> {
+            List<String> names = new ArrayList<>();
+            try (Stream<User> stream = users.stream()) {
+                stream.forEach(u -> {
+                    if (names.isEmpty()) {
+                        afterFirst.accept(u);
+                    }
+                    names.add(u.name());
+                });
+            }
+            return names;
+        });
+    }
+
+    @Test
+    void streamThatCopiesEachRowIntoTheSameTableEnds() {
+        insertUsers("C", 2_500);
+        // Bounded so that a stream that meets its own copies fails instead of running forever.
+        long read = db.inTransaction(s -> {
+            try (Stream<User> stream = users.stream()) {
+                return stream.limit(10_000).peek(u -> users.insert(new User(null, u.name() + "'", "copy-"
+                        + u.email(), u.active(), u.joined()))).count();
+            }
+        });
+        assertThat(read).isEqualTo(2_500);
+        assertThat(users.count()).isEqualTo(5_000);
+    }
+
+    @Test
+    void streamDoesNotReadARowItsTransactionDeletedBeforeReachingIt() {
+        List<User> inserted = insertUsers("D", 1_500);
+        List<String> read = streamInATransaction(first -> {
+            users.deleteById(inserted.get(1).id());      // the next row, in the chunk already read
+            users.deleteById(inserted.get(1_200).id());  // a row of a later chunk
+        });
+        assertThat(read).hasSize(1_498).doesNotContain("D1", "D1200").startsWith("D0", "D2");
+    }
+
+    @Test
+    void streamReadsARowItsTransactionUpdatedBeforeReachingItWithTheNewValues() {
+        List<User> inserted = insertUsers("U", 1_500);
+        List<String> read = streamInATransaction(first -> {
+            users.update(inserted.get(1).withName("changed-1"));
+            users.update(inserted.get(1_200).withName("changed-1200"));
+            users.update(first.withName("changed-0"));        // already read: the stream has its value
+        });
+        assertThat(read).hasSize(1_500).startsWith("U0", "changed-1", "U2").contains("changed-1200")
+                .doesNotContain("U1", "U1200", "changed-0");
+    }
+
+    @Test
+    void streamOutsideATransactionReadsOneSnapshotWhateverOthersCommit() {
+        List<User> inserted = insertUsers("O", 2_500);
+        List<String> read = new ArrayList<>();
+        try (Stream<User> stream = users.stream()) {
+            stream.forEach(u -> {
+                if (read.isEmpty()) {
+                    users.update(inserted.get(2_400).withName("committed meanwhile"));   // its own transaction
+                    users.deleteById(inserted.get(2_300).id());
+                }
+                read.add(u.name());
+            });
+        }
+        assertThat(read).hasSize(2_500).contains("O2400", "O2300").doesNotContain("committed meanwhile");
+        assertThat(users.findById(inserted.get(2_400).id())).map(User::name).contains("committed meanwhile");
     }
 
     @Test

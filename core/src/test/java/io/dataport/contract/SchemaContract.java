@@ -3,10 +3,12 @@ package io.dataport.contract;
 import io.dataport.ConstraintViolationException;
 import io.dataport.CrudRepository;
 import io.dataport.DuplicateKeyException;
+import io.dataport.SchemaMismatchException;
 import io.dataport.StatementException;
 import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
 import io.dataport.mapping.Table;
+import io.dataport.mapping.Version;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,6 +33,73 @@ public abstract class SchemaContract extends ContractSupport {
 
     /** No {@code @Table}: the table is {@code order_line}. */
     public record OrderLine(@Id Long id, long orderId, String productName) {
+    }
+
+    /** Mapped onto a table made by hand, which lacks some of what it maps. */
+    @Table("drift")
+    public record Drift(@Id Long id, String name, int age, String email, long visits, @Version long version) {
+    }
+
+    /** A table nobody created. */
+    public record Absent(@Id Long id, String note) {
+    }
+
+    private void createDriftTable() {
+        db.useTransaction(s -> s.execute("create table drift (id bigint primary key, name text, age integer, "
+                + "email integer, version bigint not null)"));
+        db.useTransaction(s -> s.execute("insert into drift (id, name, age, email, version) values (1, 'Ada', 36, 7, 0)"));
+    }
+
+    @Test
+    void validateAcceptsTheTablesCreateMakes() {
+        db.schema().create(Person.class, Counter.class, Order.class, OrderLine.class);
+        db.schema().validate(Person.class, Counter.class, Order.class, OrderLine.class);
+    }
+
+    @Test
+    void validateReportsEveryDifferenceInOneExceptionWithTableColumnAndRemedy() {
+        db.schema().create(Person.class);
+        createDriftTable();
+        assertThatThrownBy(() -> db.schema().validate(Person.class, Absent.class, Drift.class))
+                .isInstanceOfSatisfying(SchemaMismatchException.class, e -> assertThat(e.differences()).satisfiesExactly(
+                        d -> assertThat(d).startsWith("Table \"absent\" of entity Absent is missing.")
+                                .contains("db.schema().create(Absent.class)"),
+                        d -> assertThat(d).startsWith("Table \"drift\" column \"age\" (Drift.age) accepts null")
+                                .contains("Make the column NOT NULL, or the property a Integer."),
+                        d -> assertThat(d).startsWith("Table \"drift\" column \"email\" (Drift.email) is ")
+                                .contains("cannot hold a String. Change the column to "),
+                        d -> assertThat(d).startsWith("Table \"drift\" column \"visits\" (Drift.visits) is missing.")
+                                .contains("ADD COLUMN \"visits\"")))
+                .hasMessageStartingWith("Schema does not match the entity mappings: 4 differences.");
+    }
+
+    @Test
+    void aMappedColumnMissingFromTheTableFailsTheStatementAlikeOnEveryBackend() {
+        createDriftTable();
+        CrudRepository<Drift, Long> drift = db.repository(Drift.class);
+        // SQLite would read a double-quoted name it cannot resolve as text: the column's name as its value.
+        assertThatThrownBy(() -> drift.findById(1L)).isInstanceOf(StatementException.class)
+                .hasMessageContaining("visits");
+        Drift stale = new Drift(1L, "Ada", 36, "7", 0, 0);
+        assertThatThrownBy(() -> drift.update(stale)).isInstanceOf(StatementException.class);
+        assertThatThrownBy(() -> drift.upsert(stale)).isInstanceOf(StatementException.class);
+        assertThat(count("drift")).isEqualTo(1);
+    }
+
+    /** A versioned entity whose table, {@code noversion}, has no version column. */
+    @Table("noversion")
+    public record NoVersion(@Id Long id, String name, @Version long version) {
+    }
+
+    @Test
+    void aVersionedDeleteOnATableWithoutTheVersionColumnFailsAlike() {
+        db.useTransaction(s -> s.execute("create table noversion (id bigint primary key, name text)"));
+        db.useTransaction(s -> s.execute("insert into noversion (id, name) values (1, 'Ada')"));
+        CrudRepository<NoVersion, Long> r = db.repository(NoVersion.class);
+        assertThatThrownBy(() -> r.delete(new NoVersion(1L, "Ada", 0))).isInstanceOf(StatementException.class)
+                .hasMessageContaining("version");
+        assertThat(count("noversion")).isEqualTo(1);
+        assertThat(r.existsById(1L)).isTrue();
     }
 
     @Test

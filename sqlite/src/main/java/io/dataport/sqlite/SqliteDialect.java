@@ -4,6 +4,8 @@ import io.dataport.spi.ColumnType;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.IdGeneration;
 
+import java.util.Locale;
+
 /**
  * SQLite's spelling of core's SQL: the storage classes of {@link SqliteCodec} in {@code CREATE TABLE}, and a
  * generated id that is {@code INTEGER PRIMARY KEY}, the rowid itself: ids are never reused while the largest
@@ -67,5 +69,41 @@ final class SqliteDialect implements Dialect {
     @Override
     public String orderExpression(String quotedColumn, ColumnType type) {
         return type == ColumnType.BIG_DECIMAL ? "CAST(" + quotedColumn + " AS REAL)" : quotedColumn;
+    }
+
+    @Override
+    public String tableColumnsQuery() {
+        return "SELECT name, type, \"notnull\" = 0 FROM pragma_table_info(?)";
+    }
+
+    /**
+     * By the column's affinity, from its declared type (SQLite's rules, section 3.1 of "Datatypes In SQLite"):
+     * integer types in INTEGER (or NUMERIC) affinity, doubles in REAL, INTEGER or NUMERIC, text-stored values
+     * in TEXT, bytes in BLOB; a column without a declared type holds anything unchanged. NUMERIC or INTEGER
+     * affinity would turn text such as {@code "1.10"} into a number, so text-stored values need TEXT.
+     */
+    @Override
+    public boolean canHold(String declaredType, ColumnType type) {
+        String t = declaredType.toUpperCase(Locale.ROOT);
+        if (t.isBlank()) {
+            return true;
+        }
+        String affinity = t.contains("INT") ? "INTEGER"
+                : t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") ? "TEXT"
+                : t.contains("BLOB") ? "BLOB"
+                : t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") ? "REAL" : "NUMERIC";
+        switch (type) {
+            case LONG:
+            case INT:
+            case SHORT:
+            case BOOLEAN:
+                return affinity.equals("INTEGER") || affinity.equals("NUMERIC");
+            case DOUBLE:
+                return !affinity.equals("TEXT") && !affinity.equals("BLOB");
+            case BYTES:
+                return affinity.equals("BLOB");
+            default:
+                return affinity.equals("TEXT") || affinity.equals("BLOB");
+        }
     }
 }

@@ -29,7 +29,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The {@link CrudRepository} of one entity type: SQL built once per entity and dialect ({@link EntitySql}),
@@ -40,7 +43,7 @@ import java.util.stream.Stream;
  * @param <ID> the id type
  */
 final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
-    /** Rows fetched per round trip by {@link #stream()}. */
+    /** Rows fetched per round trip by {@link #stream()}, at most (see {@link KeysetCursor}). */
     static final int STREAM_FETCH_SIZE = 1_000;
     /** Ids per statement in {@link #findAllById}, at most. */
     static final int IDS_PER_STATEMENT = 500;
@@ -369,8 +372,9 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     public Stream<T> stream() {
         StreamLease lease = access.openStream();
         try {
-            return statements.stream(lease.state(), sql.findAllOrdered, STREAM_FETCH_SIZE,
-                    rs -> info.read(rs, codec, null)).onClose(lease::release);
+            KeysetCursor<T> cursor = new KeysetCursor<>(lease.state(), statements, sql, info, codec, STREAM_FETCH_SIZE);
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor,
+                    Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(lease::release);
         } catch (RuntimeException | Error e) {
             lease.release();
             throw e;

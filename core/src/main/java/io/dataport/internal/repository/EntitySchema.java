@@ -1,11 +1,22 @@
 package io.dataport.internal.repository;
 
+import io.dataport.ConfigurationException;
 import io.dataport.Schema;
+import io.dataport.SchemaMismatchException;
 import io.dataport.internal.entity.EntityInfo;
+import io.dataport.internal.entity.PropertyInfo;
+import io.dataport.internal.session.SessionState;
 import io.dataport.internal.sql.EntitySql;
 import io.dataport.internal.statement.StatementRunner;
+import io.dataport.spi.ColumnType;
 import io.dataport.spi.Dialect;
 
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /** {@link Schema} in one dialect: each call runs its statements in one write transaction. */
@@ -48,5 +59,86 @@ final class EntitySchema implements Schema {
     @Override
     public String createSql(Class<?> entityType) {
         return EntityInfo.of(Objects.requireNonNull(entityType, "entityType")).sql(dialect).createTable();
+    }
+
+    @Override
+    public void validate(Class<?>... entityTypes) {
+        Objects.requireNonNull(entityTypes, "entityTypes");
+        String query = dialect.tableColumnsQuery();
+        if (query == null) {
+            throw new ConfigurationException("Schema validation is not supported by the " + dialect.name()
+                    + " backend: its dialect cannot read a table's columns. Implement Dialect.tableColumnsQuery.");
+        }
+        List<EntityInfo<?>> entities = new ArrayList<>();
+        for (Class<?> type : entityTypes) {
+            entities.add(EntityInfo.of(Objects.requireNonNull(type, "entity type")));
+        }
+        List<String> differences = access.read(s -> {
+            List<String> found = new ArrayList<>();
+            for (EntityInfo<?> info : entities) {
+                compare(info, columns(s, query, info.table()), found);
+            }
+            return found;
+        });
+        if (!differences.isEmpty()) {
+            throw new SchemaMismatchException(differences);
+        }
+    }
+
+    /** A column as the database declares it. */
+    private record LiveColumn(String type, boolean nullable) {
+    }
+
+    /** The table's columns by name (lower case: both backends fold unquoted names, and mapped names are plain). */
+    private Map<String, LiveColumn> columns(SessionState s, String query, String table) {
+        return statements.run(s, query, statement -> {
+            statement.bind(1, ColumnType.STRING, table);
+            Map<String, LiveColumn> columns = new HashMap<>();
+            try (ResultSet rs = statement.jdbc().executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(2);
+                    columns.put(rs.getString(1).toLowerCase(Locale.ROOT),
+                            new LiveColumn(type == null ? "" : type, rs.getBoolean(3)));
+                }
+            }
+            return columns;
+        });
+    }
+
+    private void compare(EntityInfo<?> info, Map<String, LiveColumn> live, List<String> differences) {
+        String entity = info.type().getSimpleName();
+        if (live.isEmpty()) {
+            differences.add("Table \"" + info.table() + "\" of entity " + entity + " is missing. Create it with "
+                    + "db.schema().create(" + entity + ".class) or a migration (db.schema().createSql gives the DDL).");
+            return;
+        }
+        for (PropertyInfo p : info.properties()) {
+            LiveColumn column = live.get(p.column().toLowerCase(Locale.ROOT));
+            String where = "Table \"" + info.table() + "\" column \"" + p.column() + "\" (" + entity + "."
+                    + p.name() + ")";
+            String wanted = p.id && info.generatedId ? dialect.generatedIdColumn(p.type)
+                    : dialect.columnType(p.type, p.length);
+            if (column == null) {
+                differences.add(where + " is missing. Add it: ALTER TABLE " + dialect.quote(info.table()) + " ADD COLUMN "
+                        + dialect.quote(p.column()) + " " + wanted + "; or map the property to an existing column "
+                        + "with @Column(name = ...).");
+                continue;
+            }
+            if (!dialect.canHold(column.type(), p.type)) {
+                differences.add(where + " is " + (column.type().isEmpty() ? "untyped" : column.type()) + ", which "
+                        + "cannot hold a " + p.javaType.getSimpleName() + ". Change the column to " + wanted
+                        + ", or the property's type.");
+            }
+            if (p.primitive && column.nullable() && !p.id) {
+                differences.add(where + " accepts null, which a primitive " + p.javaType.getSimpleName()
+                        + " cannot hold. Make the column NOT NULL, or the property a " + wrapper(p.javaType) + ".");
+            }
+        }
+    }
+
+    private static String wrapper(Class<?> primitive) {
+        return primitive == int.class ? "Integer" : primitive == long.class ? "Long" : primitive == short.class
+                ? "Short" : primitive == boolean.class ? "Boolean" : primitive == double.class ? "Double"
+                : primitive.getSimpleName();
     }
 }

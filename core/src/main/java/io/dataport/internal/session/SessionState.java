@@ -118,6 +118,14 @@ public final class SessionState {
         statements++;
     }
 
+    /**
+     * How many statements the session has run since its transaction began (or since it was opened): a reader
+     * that compares two counts knows whether any statement ran in between.
+     */
+    public int statementCount() {
+        return statements;
+    }
+
     /** Marks the open transaction failed: only a rollback (or to a savepoint) may follow. */
     public void markFailed() {
         if (inTransaction) {

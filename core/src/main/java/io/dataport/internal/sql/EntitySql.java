@@ -16,12 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SQL of one entity in one dialect, every statement built once. Identifiers come from the checked mapping
- * and are quoted by the dialect; values are always parameters.
+ * and are quoted by the dialect; values are always parameters. Every column in an expression is qualified by
+ * its table ({@code "t"."c"}), so a column missing from the table fails the statement on every backend (SQLite
+ * would otherwise read a double-quoted name it cannot resolve as a string literal, the name itself).
  */
 public final class EntitySql {
     public final Dialect dialect;
     public final EntityInfo<?> info;
     public final String table;
+    /** The id column, qualified by the table. */
     public final String id;
     /** Properties bound by an insert that lets the database generate the id: all but the id. */
     public final List<PropertyInfo> insertGeneratedProperties;
@@ -30,6 +33,12 @@ public final class EntitySql {
     public final String selectAll;
     public final String findById;
     public final String findAllOrdered;
+    /** The largest id, with the dialect's paging parameters (limit 1, offset 0): works for every id type. */
+    public final String lastId;
+    /** A stream's first chunk: ids up to a bound, in id order, with the dialect's paging parameters. */
+    public final String streamFirst;
+    /** A stream's next chunk: ids above the last one read and up to the bound, likewise. */
+    public final String streamNext;
     public final String insertGenerated;
     /** The generated-id insert without RETURNING, for a JDBC batch that asks the driver for generated keys. */
     public final String insertGeneratedBatch;
@@ -56,22 +65,25 @@ public final class EntitySql {
         this.dialect = dialect;
         this.info = info;
         this.table = dialect.quote(info.table);
-        this.id = dialect.quote(info.id.column);
+        this.id = column(info.id);
         List<PropertyInfo> all = info.properties;
         StringJoiner columns = new StringJoiner(", ");
         for (PropertyInfo p : all) {
-            columns.add(dialect.quote(p.column));
+            columns.add(column(p));
         }
         selectAll = "SELECT " + columns + " FROM " + table;
         findById = selectAll + " WHERE " + id + " = ?";
         findAllOrdered = selectAll + " ORDER BY " + id;
+        lastId = "SELECT " + id + " FROM " + table + " ORDER BY " + id + " DESC" + dialect.limitOffset();
+        streamFirst = selectAll + " WHERE " + id + " <= ? ORDER BY " + id + dialect.limitOffset();
+        streamNext = selectAll + " WHERE " + id + " > ? AND " + id + " <= ? ORDER BY " + id + dialect.limitOffset();
         existsById = "SELECT 1 FROM " + table + " WHERE " + id + " = ?";
         count = "SELECT COUNT(*) FROM " + table;
         countIdRange = count + " WHERE " + id + " BETWEEN ? AND ?";
         deleteAll = "DELETE FROM " + table;
         deleteById = "DELETE FROM " + table + " WHERE " + id + " = ?";
         deleteVersioned = info.version == null ? deleteById
-                : deleteById + " AND " + dialect.quote(info.version.column) + " = ?";
+                : deleteById + " AND " + column(info.version) + " = ?";
 
         List<PropertyInfo> withoutId = new ArrayList<>();
         for (PropertyInfo p : all) {
@@ -91,7 +103,7 @@ public final class EntitySql {
             String c = dialect.quote(p.column);
             setColumns.add(c);
             if (p.version) {
-                assignments.add(c + " = " + c + " + 1");
+                assignments.add(c + " = " + column(p) + " + 1");
             } else {
                 set.add(p);
                 assignments.add(c + " = ?");
@@ -103,8 +115,8 @@ public final class EntitySql {
         }
         updateProperties = Collections.unmodifiableList(set);
         update = assignments.length() == 0 ? null : "UPDATE " + table + " SET " + assignments + " WHERE " + id
-                + " = ?" + (info.version == null ? "" : " AND " + dialect.quote(info.version.column) + " = ?");
-        upsert = dialect.upsert(insertAssigned, table, id, setColumns,
+                + " = ?" + (info.version == null ? "" : " AND " + column(info.version) + " = ?");
+        upsert = dialect.upsert(insertAssigned, table, dialect.quote(info.id.column), setColumns,
                 info.version == null ? null : dialect.quote(info.version.column));
         insertGeneratedHead = withoutId.isEmpty() ? null : insertGeneratedBatch.substring(0,
                 insertGeneratedBatch.length() - valuesTuple(withoutId).length());
@@ -112,6 +124,11 @@ public final class EntitySql {
 
         createTable = createTable(info, dialect);
         dropTable = "DROP TABLE IF EXISTS " + table;
+    }
+
+    /** A column in an expression: qualified by the table. */
+    private String column(PropertyInfo p) {
+        return table + "." + dialect.quote(p.column);
     }
 
     private String insert(List<PropertyInfo> properties) {
@@ -242,7 +259,7 @@ public final class EntitySql {
                 sql.append(", ");
             }
             first = false;
-            sql.append(dialect.orderExpression(dialect.quote(p.column), p.type)).append(order.ascending() ? " ASC" : " DESC");
+            sql.append(dialect.orderExpression(column(p), p.type)).append(order.ascending() ? " ASC" : " DESC");
             if (!p.primitive && !p.id) {
                 sql.append(dialect.nullsOrder(order.ascending()));
             }

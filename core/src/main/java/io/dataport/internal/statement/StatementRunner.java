@@ -9,14 +9,7 @@ import io.dataport.spi.ValueCodec;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Runs statements under one set of rules, whichever way they come: Dataport's own statements (the
@@ -51,13 +44,6 @@ public final class StatementRunner {
     public interface Work<R> {
         /** Runs the work. */
         R run(BoundStatement statement) throws SQLException;
-    }
-
-    /** Reads one row of a result set into a value. */
-    @FunctionalInterface
-    public interface RowReader<T> {
-        /** Reads the current row. */
-        T read(ResultSet rs) throws SQLException;
     }
 
     /** The error translator of this Database. */
@@ -148,106 +134,6 @@ public final class StatementRunner {
             if (statement != null) {
                 giveBack(cache, statement);
             }
-        }
-    }
-
-    /**
-     * A lazy stream of the rows of a query, {@code fetchSize} rows per round trip, read with {@code reader}.
-     * Closing the stream closes its statement; so does the end of the session, for a stream left open. A
-     * failure while iterating is translated like any other.
-     */
-    public <T> Stream<T> stream(SessionState state, String sql, int fetchSize, RowReader<T> reader) {
-        beforeExecution(state, sql);
-        StatementCache cache = state.statementCache();
-        Connection connection = state.connection();
-        PreparedStatement statement;
-        ResultSet rs;
-        try {
-            statement = prepare(cache, sql, () -> connection.prepareStatement(sql));
-        } catch (SQLException e) {
-            throw failed(state, e, sql, null);
-        }
-        try {
-            statement.setFetchSize(fetchSize);
-            rs = statement.executeQuery();
-        } catch (SQLException e) {
-            giveBack(cache, statement);
-            throw failed(state, e, sql, null);
-        }
-        Cursor<T> cursor = new Cursor<>(state, cache, statement, rs, sql, reader);
-        state.closeAtEnd(cursor);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(cursor::close);
-    }
-
-    /** The open result set behind a stream. */
-    private final class Cursor<T> implements Iterator<T>, AutoCloseable {
-        private final SessionState state;
-        private final StatementCache cache;
-        private final PreparedStatement statement;
-        private final ResultSet rs;
-        private final String sql;
-        private final RowReader<T> reader;
-        private boolean ahead;
-        private boolean done;
-
-        Cursor(SessionState state, StatementCache cache, PreparedStatement statement, ResultSet rs, String sql,
-               RowReader<T> reader) {
-            this.state = state;
-            this.cache = cache;
-            this.statement = statement;
-            this.rs = rs;
-            this.sql = sql;
-            this.reader = reader;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (done) {
-                return false;
-            }
-            if (!ahead) {
-                state.checkUsable();
-                try {
-                    ahead = rs.next();
-                } catch (SQLException e) {
-                    close();
-                    throw failed(state, e, sql, null);
-                }
-                if (!ahead) {
-                    close();
-                }
-            }
-            return ahead;
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ahead = false;
-            try {
-                return reader.read(rs);
-            } catch (SQLException e) {
-                close();
-                throw failed(state, e, sql, null);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (done) {
-                return;
-            }
-            done = true;
-            try {
-                rs.close();
-            } catch (SQLException e) {
-                // The statement is given back or closed next either way.
-            }
-            giveBack(cache, statement);
-            state.closedEarly(this);
         }
     }
 }
