@@ -70,6 +70,33 @@ public interface Dialect {
     }
 
     /**
+     * The column type for a property in {@code CREATE TABLE}, with its declared precision and scale: a
+     * {@link ColumnType#BIG_DECIMAL} with a precision is {@code NUMERIC(precision,scale)}, a number on every
+     * backend; anything else is {@link #columnType(ColumnType, int)}.
+     *
+     * @param type      the property's portable type
+     * @param length    the maximum length of a {@link ColumnType#STRING}, 0 for unbounded
+     * @param precision the declared precision of a {@link ColumnType#BIG_DECIMAL}, 0 when undeclared
+     * @param scale     the declared scale, from 0 to the precision
+     * @return the SQL type
+     */
+    default String columnType(ColumnType type, int length, int precision, int scale) {
+        return type == ColumnType.BIG_DECIMAL && precision > 0 ? "NUMERIC(" + precision + "," + scale + ")"
+                : columnType(type, length);
+    }
+
+    /**
+     * The most digits a declared decimal ({@code NUMERIC(p,s)}) column stores exactly; core refuses a larger
+     * precision when it builds an entity's SQL. Default: 1000, the limit of standard {@code NUMERIC}
+     * implementations; a backend that keeps numbers as binary floating point says 15.
+     *
+     * @return the largest precision
+     */
+    default int maxDecimalPrecision() {
+        return 1000;
+    }
+
+    /**
      * What follows a text column's type in {@code CREATE TABLE} so that it sorts and compares by code point,
      * as SQLite's default {@code BINARY} collation does; empty when that is already the default.
      *
@@ -173,6 +200,19 @@ public interface Dialect {
     }
 
     /**
+     * How a column appears in {@code ORDER BY}, knowing whether a decimal declares a precision (and so is stored
+     * as a number). The default is {@link #orderExpression(String, ColumnType)}.
+     *
+     * @param quotedColumn the column, quoted
+     * @param type         its portable type
+     * @param precision    the declared precision of a {@link ColumnType#BIG_DECIMAL}, 0 when undeclared
+     * @return the expression
+     */
+    default String orderExpression(String quotedColumn, ColumnType type, int precision) {
+        return orderExpression(quotedColumn, type);
+    }
+
+    /**
      * The query that reads one table's columns, for {@code Schema.validate}: one parameter, the table's name
      * as mapped (unquoted); one row per column with its name (text), its declared type (text) and whether it
      * accepts null (a boolean or 0/1), in any order; no row when the table does not exist. The default is
@@ -195,6 +235,19 @@ public interface Dialect {
      */
     default boolean canHold(String declaredType, ColumnType type) {
         return baseType(declaredType).equalsIgnoreCase(baseType(columnType(type, 0)));
+    }
+
+    /**
+     * Whether a column of a declared type can hold a property, knowing whether a decimal declares a precision
+     * (and must then be stored as a number). The default is {@link #canHold(String, ColumnType)}.
+     *
+     * @param declaredType the column's declared type
+     * @param type         the property's portable type
+     * @param precision    the declared precision of a {@link ColumnType#BIG_DECIMAL}, 0 when undeclared
+     * @return whether the column can hold the property
+     */
+    default boolean canHold(String declaredType, ColumnType type, int precision) {
+        return canHold(declaredType, type);
     }
 
     /**

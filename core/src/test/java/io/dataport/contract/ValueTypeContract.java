@@ -2,8 +2,11 @@ package io.dataport.contract;
 
 import io.dataport.ConstraintViolationException;
 import io.dataport.CrudRepository;
+import io.dataport.DuplicateKeyException;
+import io.dataport.MappingException;
 import io.dataport.PageRequest;
 import io.dataport.Sort;
+import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
 import io.dataport.mapping.Table;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +50,22 @@ public abstract class ValueTypeContract extends ContractSupport {
 
     private static final Row EMPTY = new Row(null, 0, 0, (short) 0, false, 0, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null);
+
+    /** A decimal declared with precision and scale: {@code NUMERIC(7,2)} on every backend. */
+    @Table("price_rows")
+    public record Price(@Id Long id, @Column(precision = 7, scale = 2, unique = true) BigDecimal amount) {
+    }
+
+    /** The most digits every backend stores exactly in a declared decimal. */
+    @Table("wide_price_rows")
+    public record WidePrice(@Id Long id, @Column(precision = 15, scale = 2) BigDecimal amount) {
+    }
+
+    public record ScaleAbovePrecision(@Id Long id, @Column(precision = 2, scale = 3) BigDecimal amount) {
+    }
+
+    public record PrecisionOnText(@Id Long id, @Column(precision = 5) String code) {
+    }
 
     private CrudRepository<Row, Long> rows;
 
@@ -132,6 +151,96 @@ public abstract class ValueTypeContract extends ContractSupport {
                 new BigDecimal("12345678901234567890123456789.123456789"),
                 new BigDecimal("-99999999999999999999999999999999.99999999999999999999"),
                 new BigDecimal("3.141592653589793238462643383279502884197"), null);
+    }
+
+    @Test
+    void declaredDecimalsAreNumericWithTheDeclaredScaleOnEveryBackend() {
+        assertThat(db.schema().createSql(Price.class)).contains("NUMERIC(7,2)");
+        db.schema().create(Price.class);
+        db.schema().validate(Price.class);
+        CrudRepository<Price, Long> prices = db.repository(Price.class);
+        List<String> given = List.of("0.1", "1", "-12345.67", "99999.99", "0.00", "1E+1", "0.120");
+        List<String> stored = List.of("0.10", "1.00", "-12345.67", "99999.99", "0.00", "10.00", "0.12");
+        List<Long> ids = new ArrayList<>();
+        for (String v : given) {
+            ids.add(prices.insert(new Price(null, new BigDecimal(v))).id());
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(prices.findById(ids.get(i)).orElseThrow().amount()).as(given.get(i))
+                    .isEqualTo(new BigDecimal(stored.get(i)));
+        }
+        List<BigDecimal> mapped = db.inTransaction(s -> s.handle().createQuery("select * from price_rows order by id")
+                .mapTo(Price.class).list()).stream().map(Price::amount).collect(Collectors.toList());
+        assertThat(mapped).containsExactlyElementsOf(stored.stream().map(BigDecimal::new).collect(Collectors.toList()));
+    }
+
+    @Test
+    void declaredDecimalsAreUniqueByValueOnEveryBackend() {
+        db.schema().create(Price.class);
+        CrudRepository<Price, Long> prices = db.repository(Price.class);
+        prices.insert(new Price(null, new BigDecimal("0.1")));
+        assertThatThrownBy(() -> prices.insert(new Price(null, new BigDecimal("0.10"))))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> db.inTransaction(s -> s.handle().createUpdate("insert into price_rows (amount) values (:a)")
+                .bind("a", new BigDecimal("0.100")).execute())).isInstanceOf(DuplicateKeyException.class);
+        assertThat(prices.count()).isEqualTo(1);
+    }
+
+    @Test
+    void declaredDecimalsCompareOrderAndAggregateNumericallyInOwnSqlOnEveryBackend() {
+        db.schema().create(Price.class);
+        CrudRepository<Price, Long> prices = db.repository(Price.class);
+        for (String v : List.of("9.5", "10", "100.25", "-20", "2", "0.1", "0.2")) {
+            prices.insert(new Price(null, new BigDecimal(v)));
+        }
+        List<BigDecimal> above = db.inTransaction(s -> s.handle()
+                .createQuery("select amount from price_rows where amount > :x order by amount")
+                .bind("x", new BigDecimal("9.6")).mapTo(BigDecimal.class).list());
+        assertThat(above).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("10"), new BigDecimal("100.25"));
+        BigDecimal max = db.inTransaction(s -> s.handle().createQuery("select max(amount) from price_rows")
+                .mapTo(BigDecimal.class).one());
+        assertThat(max).isEqualByComparingTo("100.25");
+        BigDecimal sum = db.inTransaction(s -> s.handle().createQuery("select sum(amount) from price_rows")
+                .mapTo(BigDecimal.class).one());
+        assertThat(sum).isEqualByComparingTo("102.05");
+        List<BigDecimal> ordered = db.inTransaction(s -> s.handle()
+                .createQuery("select amount from price_rows order by amount").mapTo(BigDecimal.class).list());
+        assertThat(ordered).isSortedAccordingTo(BigDecimal::compareTo).hasSize(7);
+        List<BigDecimal> sorted = prices.findAll(PageRequest.of(0, 10, Sort.by("amount"))).content().stream()
+                .map(Price::amount).collect(Collectors.toList());
+        assertThat(sorted).containsExactly(new BigDecimal("-20.00"), new BigDecimal("0.10"), new BigDecimal("0.20"),
+                new BigDecimal("2.00"), new BigDecimal("9.50"), new BigDecimal("10.00"), new BigDecimal("100.25"));
+    }
+
+    @Test
+    void declaredDecimalsWithTooManyDigitsAreRefusedNotRoundedOnEveryBackend() {
+        db.schema().create(Price.class);
+        CrudRepository<Price, Long> prices = db.repository(Price.class);
+        for (String v : List.of("0.125", "123456", "-100000.00", "99999.995")) {
+            assertThatThrownBy(() -> prices.insert(new Price(null, new BigDecimal(v)))).as(v)
+                    .isInstanceOf(ConstraintViolationException.class)
+                    .hasMessageContaining("'amount'").hasMessageContaining("precision 7, scale 2");
+        }
+        assertThat(prices.count()).isZero();
+    }
+
+    @Test
+    void declaredDecimalsOfFifteenDigitsRoundTripExactlyOnEveryBackend() {
+        db.schema().create(WidePrice.class);
+        CrudRepository<WidePrice, Long> prices = db.repository(WidePrice.class);
+        for (String v : List.of("9999999999999.99", "-9999999999999.99", "1234567890123.45", "0.01", "4503599627370.49")) {
+            Long id = prices.insert(new WidePrice(null, new BigDecimal(v))).id();
+            assertThat(prices.findById(id).orElseThrow().amount()).isEqualTo(new BigDecimal(v));
+        }
+    }
+
+    @Test
+    void impossiblePrecisionAndScaleAreRefusedAtMapping() {
+        assertThatThrownBy(() -> db.schema().create(ScaleAbovePrecision.class)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("'amount'").hasMessageContaining("precision 2, scale 3");
+        assertThatThrownBy(() -> db.schema().create(PrecisionOnText.class)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("'code'").hasMessageContaining("BigDecimal");
     }
 
     @Test

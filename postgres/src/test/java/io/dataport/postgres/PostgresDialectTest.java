@@ -30,6 +30,14 @@ class PostgresDialectTest {
     record Counter(@Id Integer id, int value) {
     }
 
+    record Wide(@Id Long id, @Column(precision = 30, scale = 10) BigDecimal price) {
+    }
+
+    @Test
+    void declaredDecimalsAreNumericWithTheirPrecisionAndScaleBeyondFifteenDigits() {
+        assertThat(EntityInfo.of(Wide.class).sql(DIALECT).createTable()).contains("\"price\" NUMERIC(30,10)\n");
+    }
+
     @Test
     void createTableUsesIdentityColumnsAndCodePointCollation() {
         EntitySql sql = EntityInfo.of(Item.class).sql(DIALECT);

@@ -19,7 +19,9 @@ import java.util.UUID;
 
 /**
  * SQLite's storage of portable values. SQLite has five storage classes, so: booleans are INTEGER 0/1;
- * BigDecimal is TEXT (exact, where REAL would round); UUID is TEXT; temporal values are TEXT with exactly six
+ * BigDecimal is bound as text: kept as TEXT in an undeclared decimal's column (exact, where REAL would round), and
+ * turned into a number by a declared decimal's {@code NUMERIC(p,s)} column (core caps p at 15 and reads it back at
+ * scale s); UUID is TEXT; temporal values are TEXT with exactly six
  * fraction digits, so text order is time order. Date-times are {@code YYYY-MM-DD HH:MM:SS.SSSSSS} (a space, no
  * zone; Instant and OffsetDateTime in UTC): the form of SQLite's own {@code CURRENT_TIMESTAMP} and
  * {@code datetime('now')}, so the application's SQL can compare stored times with the database's clock as text.

@@ -65,10 +65,25 @@ final class SqliteDialect implements Dialect {
         return 32_766;
     }
 
-    /** BigDecimal is text: sort it by its numeric value (to double precision; ties then go by id). */
+    /** An undeclared BigDecimal is text: sort it by its numeric value (to double precision; ties then go by id). */
     @Override
     public String orderExpression(String quotedColumn, ColumnType type) {
         return type == ColumnType.BIG_DECIMAL ? "CAST(" + quotedColumn + " AS REAL)" : quotedColumn;
+    }
+
+    /** A declared decimal ({@code NUMERIC(p,s)}) is a number already: it sorts as it is. */
+    @Override
+    public String orderExpression(String quotedColumn, ColumnType type, int precision) {
+        return precision > 0 ? quotedColumn : orderExpression(quotedColumn, type);
+    }
+
+    /**
+     * A {@code NUMERIC(p,s)} column keeps a decimal as an integer or a 64-bit float, exact to 15 significant
+     * digits; beyond, {@code 9007199254740993.00} would come back as {@code ...992}.
+     */
+    @Override
+    public int maxDecimalPrecision() {
+        return 15;
     }
 
     @Override
@@ -84,14 +99,10 @@ final class SqliteDialect implements Dialect {
      */
     @Override
     public boolean canHold(String declaredType, ColumnType type) {
-        String t = declaredType.toUpperCase(Locale.ROOT);
-        if (t.isBlank()) {
+        if (declaredType.isBlank()) {
             return true;
         }
-        String affinity = t.contains("INT") ? "INTEGER"
-                : t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") ? "TEXT"
-                : t.contains("BLOB") ? "BLOB"
-                : t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") ? "REAL" : "NUMERIC";
+        String affinity = affinity(declaredType);
         switch (type) {
             case LONG:
             case INT:
@@ -105,5 +116,26 @@ final class SqliteDialect implements Dialect {
             default:
                 return affinity.equals("TEXT") || affinity.equals("BLOB");
         }
+    }
+
+    /**
+     * A declared decimal must be stored as a number (NUMERIC, INTEGER or REAL affinity), so that SQL compares it
+     * by value; a column without a declared type would keep the bound text.
+     */
+    @Override
+    public boolean canHold(String declaredType, ColumnType type, int precision) {
+        if (type != ColumnType.BIG_DECIMAL || precision == 0) {
+            return canHold(declaredType, type);
+        }
+        String affinity = declaredType.isBlank() ? "BLOB" : affinity(declaredType);
+        return !affinity.equals("TEXT") && !affinity.equals("BLOB");
+    }
+
+    private static String affinity(String declaredType) {
+        String t = declaredType.toUpperCase(Locale.ROOT);
+        return t.contains("INT") ? "INTEGER"
+                : t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") ? "TEXT"
+                : t.contains("BLOB") ? "BLOB"
+                : t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") ? "REAL" : "NUMERIC";
     }
 }

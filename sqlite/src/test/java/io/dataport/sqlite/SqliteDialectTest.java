@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SQLite's DDL and value encodings, checked without a database. */
 class SqliteDialectTest {
@@ -31,6 +32,27 @@ class SqliteDialectTest {
     }
 
     record Tag(@Id UUID id, String label) {
+    }
+
+    record Priced(@Id Long id, @Column(precision = 15, scale = 2) BigDecimal price, BigDecimal free) {
+    }
+
+    record TooWide(@Id Long id, @Column(precision = 16, scale = 2) BigDecimal price) {
+    }
+
+    @Test
+    void declaredDecimalsAreNumericColumnsThatSortAsTheyAreAndHoldFifteenDigitsAtMost() {
+        EntitySql sql = EntityInfo.of(Priced.class).sql(DIALECT);
+        assertThat(sql.createTable()).contains("\"price\" NUMERIC(15,2),").contains("\"free\" TEXT");
+        assertThat(DIALECT.orderExpression("\"price\"", ColumnType.BIG_DECIMAL, 15)).isEqualTo("\"price\"");
+        assertThat(DIALECT.orderExpression("\"free\"", ColumnType.BIG_DECIMAL, 0)).isEqualTo("CAST(\"free\" AS REAL)");
+        assertThat(DIALECT.canHold("NUMERIC(15,2)", ColumnType.BIG_DECIMAL, 15)).isTrue();
+        assertThat(DIALECT.canHold("TEXT", ColumnType.BIG_DECIMAL, 15)).isFalse();
+        assertThat(DIALECT.canHold("", ColumnType.BIG_DECIMAL, 15)).isFalse();
+        assertThat(DIALECT.canHold("TEXT", ColumnType.BIG_DECIMAL, 0)).isTrue();
+        assertThatThrownBy(() -> EntityInfo.of(TooWide.class).sql(DIALECT))
+                .isInstanceOf(io.dataport.MappingException.class)
+                .hasMessageContaining("'price'").hasMessageContaining("precision 16").hasMessageContaining("15");
     }
 
     @Test

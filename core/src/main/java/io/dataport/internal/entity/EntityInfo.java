@@ -255,8 +255,19 @@ public final class EntityInfo<T> {
             throw new MappingException("Entity " + type.getName() + " property '" + name + "' has a length it "
                     + "cannot use: " + length + ". Give a positive length to String and enum properties only.");
         }
+        int precision = column != null ? column.precision() : 0;
+        int scale = column != null ? column.scale() : 0;
+        if (precision < 0 || scale < 0 || scale > precision) {
+            throw new MappingException("Entity " + type.getName() + " property '" + name + "' declares an impossible "
+                    + "decimal: precision " + precision + ", scale " + scale + ". Give a positive precision and a "
+                    + "scale from 0 to the precision, e.g. @Column(precision = 12, scale = 2).");
+        }
+        if (precision > 0 && columnType != ColumnType.BIG_DECIMAL) {
+            throw new MappingException("Entity " + type.getName() + " property '" + name + "' declares a precision "
+                    + "but is a " + javaType.getTypeName() + ". Give precision and scale to BigDecimal properties only.");
+        }
         return new PropertyInfo(name, columnName, javaType, columnType, column != null && column.unique(), length,
-                element.isAnnotationPresent(Id.class), element.isAnnotationPresent(Version.class), componentIndex,
+                precision, scale, element.isAnnotationPresent(Id.class), element.isAnnotationPresent(Version.class), componentIndex,
                 getter, setter, enumConstants);
     }
 

@@ -5,6 +5,8 @@ import io.dataport.MappingException;
 import io.dataport.spi.ColumnType;
 
 import java.lang.invoke.MethodHandle;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 /**
@@ -19,6 +21,10 @@ public final class PropertyInfo {
     public final boolean primitive;
     public final boolean unique;
     public final int length;
+    /** The declared precision of a decimal ({@code NUMERIC(precision, scale)}); 0 when undeclared. */
+    public final int precision;
+    /** The declared scale of a decimal with a precision. */
+    public final int scale;
     public final boolean id;
     public final boolean version;
     /** For records: the index of the component in the canonical constructor; -1 for classes. */
@@ -30,7 +36,7 @@ public final class PropertyInfo {
     private final Map<String, Object> enumConstants;
 
     PropertyInfo(String name, String column, Class<?> javaType, ColumnType type, boolean unique, int length,
-                 boolean id, boolean version, int componentIndex, MethodHandle getter, MethodHandle setter,
+                 int precision, int scale, boolean id, boolean version, int componentIndex, MethodHandle getter, MethodHandle setter,
                  Map<String, Object> enumConstants) {
         this.name = name;
         this.column = column;
@@ -39,6 +45,8 @@ public final class PropertyInfo {
         this.primitive = javaType.isPrimitive();
         this.unique = unique;
         this.length = length;
+        this.precision = precision;
+        this.scale = scale;
         this.id = id;
         this.version = version;
         this.componentIndex = componentIndex;
@@ -86,8 +94,9 @@ public final class PropertyInfo {
 
     /**
      * The value to bind: enums by name, temporal values truncated to microseconds, {@code OffsetDateTime}
-     * normalised to UTC, a negative-scale {@code BigDecimal} at scale 0. A {@code NaN} double is refused: not every
-     * backend can store it (one turns it into NULL, or refuses it as NULL in a NOT NULL column).
+     * normalised to UTC, a negative-scale {@code BigDecimal} at scale 0, a declared decimal at its scale. A
+     * {@code NaN} double is refused: not every backend can store it (one turns it into NULL, or refuses it as NULL
+     * in a NOT NULL column). So is a declared decimal with too many digits: one backend would round it.
      */
     public Object toDatabase(Object value) {
         if (value == null) {
@@ -100,10 +109,27 @@ public final class PropertyInfo {
             throw new ConstraintViolationException("Property '" + name + "' holds NaN, which Dataport does not store "
                     + "(not every database can). Store null, or a number (infinities are stored).", null, null);
         }
-        return JdbiValues.normalize(type, value);
+        Object normalized = JdbiValues.normalize(type, value);
+        return precision > 0 ? declaredDecimal((BigDecimal) normalized) : normalized;
     }
 
-    /** The Java value of what the dialect read: enums from their name, primitives never null. */
+    /** The value at the declared scale, refused when it needs more fraction or integer digits than declared. */
+    private BigDecimal declaredDecimal(BigDecimal value) {
+        BigDecimal scaled = value.scale() > scale ? value.stripTrailingZeros() : value;
+        if (scaled.scale() > scale || scaled.setScale(scale).precision() > precision) {
+            throw new ConstraintViolationException("Property '" + name + "' holds " + value.toPlainString()
+                    + ", which does not fit its declared precision " + precision + ", scale " + scale + " (at most "
+                    + (precision - scale) + " integer and " + scale + " fraction digits); Dataport refuses it rather "
+                    + "than round it. Round it in the application (setScale), or declare a larger precision or scale.",
+                    null, null);
+        }
+        return scaled.setScale(scale);
+    }
+
+    /**
+     * The Java value of what the dialect read: enums from their name, primitives never null, a declared decimal at
+     * its scale (rounding only what a backend that stores binary floating point adds beyond the stored digits).
+     */
     public Object fromDatabase(Object value, Class<?> entityType) {
         if (value == null) {
             return primitive ? EntityInfo.defaultValue(javaType) : null;
@@ -116,6 +142,9 @@ public final class PropertyInfo {
                         + ". Store enum names only, or add the missing constant.");
             }
             return constant;
+        }
+        if (precision > 0) {
+            return ((BigDecimal) value).setScale(scale, RoundingMode.HALF_UP);
         }
         return value;
     }

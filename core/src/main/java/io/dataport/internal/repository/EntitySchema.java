@@ -117,14 +117,14 @@ final class EntitySchema implements Schema {
             String where = "Table \"" + info.table() + "\" column \"" + p.column() + "\" (" + entity + "."
                     + p.name() + ")";
             String wanted = p.id && info.generatedId ? dialect.generatedIdColumn(p.type)
-                    : dialect.columnType(p.type, p.length);
+                    : dialect.columnType(p.type, p.length, p.precision, p.scale);
             if (column == null) {
                 differences.add(where + " is missing. Add it: ALTER TABLE " + dialect.quote(info.table()) + " ADD COLUMN "
                         + dialect.quote(p.column()) + " " + wanted + "; or map the property to an existing column "
                         + "with @Column(name = ...).");
                 continue;
             }
-            if (!dialect.canHold(column.type(), p.type)) {
+            if (!dialect.canHold(column.type(), p.type, p.precision)) {
                 differences.add(where + " is " + (column.type().isEmpty() ? "untyped" : column.type()) + ", which "
                         + "cannot hold a " + p.javaType.getSimpleName() + ". Change the column to " + wanted
                         + ", or the property's type.");

@@ -1,6 +1,7 @@
 package io.dataport.internal.sql;
 
 import io.dataport.InvalidQueryException;
+import io.dataport.MappingException;
 import io.dataport.internal.entity.EntityInfo;
 import io.dataport.internal.entity.PropertyInfo;
 import io.dataport.Sort;
@@ -67,6 +68,15 @@ public final class EntitySql {
         this.table = dialect.quote(info.table);
         this.id = column(info.id);
         List<PropertyInfo> all = info.properties;
+        for (PropertyInfo p : all) {
+            if (p.precision > dialect.maxDecimalPrecision()) {
+                throw new MappingException("Entity " + info.type.getName() + " property '" + p.name + "' declares "
+                        + "precision " + p.precision + ", more digits than a " + dialect.name() + " number column "
+                        + "stores exactly: " + dialect.maxDecimalPrecision() + ". Declare at most "
+                        + dialect.maxDecimalPrecision() + ", or no precision (the decimal is then stored exactly, "
+                        + "as the backend stores undeclared decimals).");
+            }
+        }
         StringJoiner columns = new StringJoiner(", ");
         for (PropertyInfo p : all) {
             columns.add(column(p));
@@ -171,7 +181,7 @@ public final class EntitySql {
             if (p.id && info.generatedId) {
                 def.append(dialect.generatedIdColumn(p.type));
             } else {
-                def.append(dialect.columnType(p.type, p.length));
+                def.append(dialect.columnType(p.type, p.length, p.precision, p.scale));
                 if (p.type == ColumnType.STRING) {
                     def.append(dialect.textCollation());
                 }
@@ -259,7 +269,7 @@ public final class EntitySql {
                 sql.append(", ");
             }
             first = false;
-            sql.append(dialect.orderExpression(column(p), p.type)).append(order.ascending() ? " ASC" : " DESC");
+            sql.append(dialect.orderExpression(column(p), p.type, p.precision)).append(order.ascending() ? " ASC" : " DESC");
             if (!p.primitive && !p.id) {
                 sql.append(dialect.nullsOrder(order.ascending()));
             }
