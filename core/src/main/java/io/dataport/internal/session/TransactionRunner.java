@@ -15,7 +15,6 @@ import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import org.jdbi.v3.core.Jdbi;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -150,13 +149,9 @@ public final class TransactionRunner {
         }
         return run(false, attempt -> {
             DataportSession session = open(Access.READ_ONLY, attempt, false);
-            // A stream reads in chunks, one statement each: they see one snapshot only at REPEATABLE READ
-            // (PostgreSQL's default READ COMMITTED would let each chunk see newer commits; SQLite's read
-            // transaction is a snapshot already, so this changes nothing there).
-            int previous;
+            // A stream reads in chunks, one statement each: a read-only transaction reads one snapshot on every
+            // backend (the connector begins it so), so every chunk sees the same commits.
             try {
-                previous = Isolation.raise(session.state().connection(), Connection.TRANSACTION_REPEATABLE_READ,
-                        errors);
                 session.state().begin(true);
             } catch (Throwable t) {
                 close(session, t, false);
@@ -174,7 +169,7 @@ public final class TransactionRunner {
                 public void release() {
                     if (!released) {
                         released = true;
-                        Throwable failure = close(session, null, false, previous);
+                        Throwable failure = close(session, null, false);
                         if (failure != null) {
                             throw Sneaky.<RuntimeException>rethrow(failure);
                         }
@@ -309,11 +304,6 @@ public final class TransactionRunner {
      * own to attach it to.
      */
     private Throwable close(DataportSession session, Throwable failure, boolean wasCurrent) {
-        return close(session, failure, wasCurrent, -1);
-    }
-
-    /** Closes the session, putting back the isolation level {@code previous} (-1: unchanged) after the rollback. */
-    private Throwable close(DataportSession session, Throwable failure, boolean wasCurrent, int previous) {
         if (wasCurrent) {
             current.remove();
         }
@@ -324,7 +314,6 @@ public final class TransactionRunner {
         } catch (SQLException | RuntimeException e) {
             closing = e;
         }
-        Isolation.restore(session.state().connection(), previous);
         try {
             session.state().release();
         } catch (SQLException e) {
