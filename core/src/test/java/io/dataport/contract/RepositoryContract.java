@@ -1,5 +1,6 @@
 package io.dataport.contract;
 
+import io.dataport.ConstraintViolationException;
 import io.dataport.InvalidQueryException;
 import io.dataport.CrudRepository;
 import io.dataport.Database;
@@ -112,6 +113,26 @@ public abstract class RepositoryContract extends ContractSupport {
         User fixed = new User(42L, "Fix", "fix@example.com", false, JOINED);
         assertThat(users.insert(fixed)).isEqualTo(fixed);
         assertThat(users.findById(42L)).contains(fixed);
+    }
+
+    /** An entity whose Long id is generated, on a table made by hand with a key the database does not generate. */
+    @Table("by_hand")
+    public record ByHand(@Id Long id, String name) {
+    }
+
+    @Test
+    void nullGeneratedIdIsRefusedOnATableWhoseKeyTheDatabaseDoesNotGenerate() {
+        db.useTransaction(s -> s.execute("create table by_hand (id bigint primary key, name text)"));
+        CrudRepository<ByHand, Long> repo = db.repository(ByHand.class);
+        assertThatThrownBy(() -> repo.insert(new ByHand(null, "a")))
+                .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("by_hand");
+        assertThatThrownBy(() -> repo.insertAll(List.of(new ByHand(null, "b"), new ByHand(null, "c"))))
+                .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("by_hand");
+        assertThatThrownBy(() -> db.useTransaction(s -> s.repository(ByHand.class).insert(new ByHand(null, "d"))))
+                .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("by_hand");
+        assertThat(count("by_hand")).isZero();
+        assertThat(repo.insert(new ByHand(3L, "given"))).isEqualTo(new ByHand(3L, "given"));
+        assertThat(repo.findAll()).containsExactly(new ByHand(3L, "given"));
     }
 
     @Test

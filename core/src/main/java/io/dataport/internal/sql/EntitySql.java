@@ -51,6 +51,10 @@ public final class EntitySql {
     public final String count;
     /** Counts the rows with ids between two parameters. */
     public final String countIdRange;
+    /** {@code WHERE id IS NULL}: rows whose key the database did not generate. */
+    public final String whereIdIsNull;
+    /** Deletes the rows whose id is null. */
+    public final String deleteNullIds;
     public final String deleteAll;
     public final String createTable;
     public final String dropTable;
@@ -80,7 +84,9 @@ public final class EntitySql {
         existsById = "SELECT 1 FROM " + table + " WHERE " + id + " = ?";
         count = "SELECT COUNT(*) FROM " + table;
         countIdRange = count + " WHERE " + id + " BETWEEN ? AND ?";
+        whereIdIsNull = " WHERE " + id + " IS NULL";
         deleteAll = "DELETE FROM " + table;
+        deleteNullIds = deleteAll + whereIdIsNull;
         deleteById = "DELETE FROM " + table + " WHERE " + id + " = ?";
         deleteVersioned = info.version == null ? deleteById
                 : deleteById + " AND " + column(info.version) + " = ?";
