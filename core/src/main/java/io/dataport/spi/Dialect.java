@@ -110,6 +110,22 @@ public interface Dialect {
     }
 
     /**
+     * What to run after inserting application-given ids into a table whose id the database generates, so that
+     * later generated ids do not collide with them: the SQL, with one {@code BIGINT} parameter, the largest id
+     * given; null (the default) when the database's generator moves past given ids by itself (SQLite's rowid). Core
+     * runs it in the inserting transaction. It must never move the generator backwards, also when transactions
+     * insert given ids concurrently.
+     *
+     * @param table    the table, unquoted
+     * @param idColumn the id column, unquoted
+     * @return the statement, or null
+     * @since 0.2
+     */
+    default String afterGivenId(String table, String idColumn) {
+        return null;
+    }
+
+    /**
      * The most bound parameters one statement may have; core splits larger statements. Default: 999.
      *
      * @return the limit

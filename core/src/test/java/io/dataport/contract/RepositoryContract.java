@@ -136,6 +136,22 @@ public abstract class RepositoryContract extends ContractSupport {
     }
 
     @Test
+    void givenAndGeneratedIdsMixInOneTable() {
+        users.insert(new User(5L, "Five", "five@example.com", true, JOINED));
+        assertThat(users.insert(user("Next")).id()).isGreaterThan(5L);
+        users.insertAll(List.of(new User(20L, "Twenty", "twenty@example.com", true, JOINED),
+                new User(30L, "Thirty", "thirty@example.com", true, JOINED)));
+        assertThat(users.insertAll(List.of(user("A"), user("B")))).allSatisfy(u -> assertThat(u.id()).isGreaterThan(30L));
+        users.insertAll(List.of(new User(40L, "Forty", "forty@example.com", true, JOINED), user("Mixed")));
+        users.upsert(new User(50L, "Fifty", "fifty@example.com", true, JOINED));
+        db.useTransaction(s -> s.repository(User.class).insert(new User(60L, "Sixty", "sixty@example.com", true, JOINED)));
+        assertThat(users.insert(user("Last")).id()).isGreaterThan(60L);
+        users.insert(new User(2L, "Two", "two@example.com", true, JOINED));
+        assertThat(users.insert(user("After")).id()).isGreaterThan(61L);
+        assertThat(users.count()).isEqualTo(13);
+    }
+
+    @Test
     void insertAllInsertsInOneBatchAndReturnsIdsInOrder() {
         List<User> batch = new ArrayList<>();
         for (int i = 0; i < 250; i++) {

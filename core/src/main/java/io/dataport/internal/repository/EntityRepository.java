@@ -78,9 +78,13 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         if (id.get(entity) == null) {
             requireGeneratedId();
         }
+        if (id.get(entity) != null && sql.afterGivenId != null) {
+            return access.write(s -> afterGivenIds(s, insert(s, entity)));
+        }
         return access.writeOneStatement(s -> insert(s, entity));
     }
 
+    /** Inserts one entity; for a given id the caller runs {@link #afterGivenIds}. */
     private T insert(SessionState s, T entity) {
         if (id.get(entity) == null) {
             Object generated = statements.run(s, sql.insertGenerated, statement -> {
@@ -103,6 +107,29 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
             return statement.jdbc().executeUpdate();
         });
         return entity;
+    }
+
+    /**
+     * Moves the database's id generator past the largest id among {@code inserted} (an entity or a list of them),
+     * some given by the application, in the inserting transaction, when the dialect needs it ({@link Dialect#afterGivenId}); returns {@code inserted}.
+     */
+    private <R> R afterGivenIds(SessionState s, R inserted) {
+        if (sql.afterGivenId == null) {
+            return inserted;
+        }
+        Long largest = null;
+        for (Object e : inserted instanceof List ? (List<?>) inserted : List.of(inserted)) {
+            Object given = id.get(e);
+            if (given != null && (largest == null || ((Number) given).longValue() > largest)) {
+                largest = ((Number) given).longValue();
+            }
+        }
+        long bound = largest;
+        statements.run(s, sql.afterGivenId, statement -> {
+            statement.bind(1, ColumnType.LONG, bound);
+            return statement.jdbc().execute();
+        });
+        return inserted;
     }
 
     @Override
@@ -144,12 +171,13 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
                     }
                     return null;
                 });
-                return list;
+                return afterGivenIds(s, list);
             }
             // Some ids given, some to generate: one statement each, in the same transaction.
             List<T> result = new ArrayList<>(list.size());
             for (T e : list) {
-                result.add(insert(s, e));
+                // Each given id before the next generated one, which could otherwise collide with it.
+                result.add(id.get(e) == null ? insert(s, e) : afterGivenIds(s, insert(s, e)));
             }
             return result;
         });
@@ -307,7 +335,7 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         if (idValue == null) {
             return insert(entity);
         }
-        return access.write(s -> statements.run(s, sql.upsert, statement -> {
+        return access.write(s -> afterGivenIds(s, statements.run(s, sql.upsert, statement -> {
             binder.bind(statement, 0, entity, info.properties);
             if (info.version == null) {
                 statement.jdbc().executeUpdate();
@@ -317,7 +345,7 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
                 rs.next();
                 return info.withIdAndVersion(entity, idValue, (Long) codec.read(rs, 1, info.version.type));
             }
-        }));
+        })));
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class EntitySql {
     public final String whereIdIsNull;
     /** Deletes the rows whose id is null. */
     public final String deleteNullIds;
+    /** Run after inserting given ids into a table whose ids are generated, with the largest: null when not needed. */
+    public final String afterGivenId;
     public final String deleteAll;
     public final String createTable;
     public final String dropTable;
@@ -87,6 +89,7 @@ public final class EntitySql {
         whereIdIsNull = " WHERE " + id + " IS NULL";
         deleteAll = "DELETE FROM " + table;
         deleteNullIds = deleteAll + whereIdIsNull;
+        afterGivenId = info.generatedId ? dialect.afterGivenId(info.table, info.id.column) : null;
         deleteById = "DELETE FROM " + table + " WHERE " + id + " = ?";
         deleteVersioned = info.version == null ? deleteById
                 : deleteById + " AND " + column(info.version) + " = ?";
