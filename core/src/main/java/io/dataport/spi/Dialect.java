@@ -136,8 +136,10 @@ public interface Dialect {
 
     /**
      * An upsert: {@code insert} followed by what makes a primary key conflict update the row instead. The
-     * default is {@code ON CONFLICT (id) DO UPDATE SET c = excluded.c, ...}, with the version column (if any)
-     * incremented from the stored row and returned, or {@code DO NOTHING} when no column but the id exists.
+     * default is {@code ON CONFLICT (id) DO UPDATE SET c = excluded.c, ...}, or {@code DO NOTHING} when no column
+     * but the id exists. With a version column the update happens only {@code WHERE} the stored version equals the
+     * given one ({@code excluded}'s), increments it, and returns it: no row comes back for a stale entity, which
+     * core reports as an {@code OptimisticLockException}.
      *
      * @param insert        {@code INSERT INTO t (...) VALUES (...)} of every column
      * @param quotedTable   the table
@@ -154,7 +156,8 @@ public interface Dialect {
         }
         return insert + " ON CONFLICT (" + quotedId + ")"
                 + (set.length() == 0 ? " DO NOTHING" : " DO UPDATE SET " + set)
-                + (quotedVersion == null ? "" : returning(quotedVersion));
+                + (quotedVersion == null ? "" : " WHERE " + quotedTable + "." + quotedVersion + " = excluded."
+                        + quotedVersion + returning(quotedVersion));
     }
 
     /**

@@ -64,10 +64,11 @@ class PostgresDialectTest {
     }
 
     @Test
-    void upsertIncrementsTheStoredVersionAndReturnsIt() {
+    void upsertIncrementsTheStoredVersionOnlyWhenItMatchesAndReturnsIt() {
         assertThat(EntityInfo.of(Item.class).sql(DIALECT).upsert()).contains(" ON CONFLICT (\"id\") DO UPDATE SET ")
                 .contains("\"price\" = excluded.\"price\"")
-                .endsWith("\"version\" = \"item\".\"version\" + 1 RETURNING \"version\"");
+                .endsWith("\"version\" = \"item\".\"version\" + 1 WHERE \"item\".\"version\" = excluded.\"version\" "
+                        + "RETURNING \"version\"");
     }
 
     @Test

@@ -73,8 +73,8 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     }
 
     @Override
-    public T insert(T entity) {
-        Objects.requireNonNull(entity, "entity");
+    public T insert(T given) {
+        T entity = info.normalized(Objects.requireNonNull(given, "entity"));
         if (id.get(entity) == null) {
             requireGeneratedId();
         }
@@ -136,7 +136,7 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     public List<T> insertAll(Iterable<T> entities) {
         List<T> list = new ArrayList<>();
         for (T e : Objects.requireNonNull(entities, "entities")) {
-            list.add(Objects.requireNonNull(e, "entities holds a null entity"));
+            list.add(info.normalized(Objects.requireNonNull(e, "entities holds a null entity")));
         }
         if (list.isEmpty()) {
             return List.of();
@@ -292,8 +292,8 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     }
 
     @Override
-    public T update(T entity) {
-        Objects.requireNonNull(entity, "entity");
+    public T update(T given) {
+        T entity = info.normalized(Objects.requireNonNull(given, "entity"));
         Object idValue = id.get(entity);
         if (idValue == null) {
             throw new EntityNotFoundException("Entity " + info.type.getSimpleName() + " has a null id: update needs "
@@ -329,8 +329,8 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     }
 
     @Override
-    public T upsert(T entity) {
-        Objects.requireNonNull(entity, "entity");
+    public T upsert(T given) {
+        T entity = info.normalized(Objects.requireNonNull(given, "entity"));
         Object idValue = id.get(entity);
         if (idValue == null) {
             return insert(entity);
@@ -342,7 +342,10 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
                 return entity;
             }
             try (ResultSet rs = statement.jdbc().executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    // The row exists (the insert conflicted) at another version: the update's WHERE left it alone.
+                    throw stale("upsert");
+                }
                 return info.withIdAndVersion(entity, idValue, (Long) codec.read(rs, 1, info.version.type));
             }
         })));
