@@ -119,7 +119,6 @@ public interface Dialect {
      * @param table    the table, unquoted
      * @param idColumn the id column, unquoted
      * @return the statement, or null
-     * @since 0.2
      */
     default String afterGivenId(String table, String idColumn) {
         return null;
