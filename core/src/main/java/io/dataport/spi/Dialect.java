@@ -137,6 +137,21 @@ public interface Dialect {
     }
 
     /**
+     * What to run after inserting application-given ids into a table whose id the database generates, so that
+     * later generated ids do not collide with them: the SQL, with one {@code BIGINT} parameter, the largest id
+     * given; null (the default) when the database's generator moves past given ids by itself (SQLite's rowid). Core
+     * runs it in the inserting transaction. It must never move the generator backwards, also when transactions
+     * insert given ids concurrently.
+     *
+     * @param table    the table, unquoted
+     * @param idColumn the id column, unquoted
+     * @return the statement, or null
+     */
+    default String afterGivenId(String table, String idColumn) {
+        return null;
+    }
+
+    /**
      * The most bound parameters one statement may have; core splits larger statements. Default: 999.
      *
      * @return the limit
@@ -147,8 +162,10 @@ public interface Dialect {
 
     /**
      * An upsert: {@code insert} followed by what makes a primary key conflict update the row instead. The
-     * default is {@code ON CONFLICT (id) DO UPDATE SET c = excluded.c, ...}, with the version column (if any)
-     * incremented from the stored row and returned, or {@code DO NOTHING} when no column but the id exists.
+     * default is {@code ON CONFLICT (id) DO UPDATE SET c = excluded.c, ...}, or {@code DO NOTHING} when no column
+     * but the id exists. With a version column the update happens only {@code WHERE} the stored version equals the
+     * given one ({@code excluded}'s), increments it, and returns it: no row comes back for a stale entity, which
+     * core reports as an {@code OptimisticLockException}.
      *
      * @param insert        {@code INSERT INTO t (...) VALUES (...)} of every column
      * @param quotedTable   the table
@@ -165,7 +182,8 @@ public interface Dialect {
         }
         return insert + " ON CONFLICT (" + quotedId + ")"
                 + (set.length() == 0 ? " DO NOTHING" : " DO UPDATE SET " + set)
-                + (quotedVersion == null ? "" : returning(quotedVersion));
+                + (quotedVersion == null ? "" : " WHERE " + quotedTable + "." + quotedVersion + " = excluded."
+                        + quotedVersion + returning(quotedVersion));
     }
 
     /**

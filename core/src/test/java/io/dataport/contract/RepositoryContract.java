@@ -1,5 +1,6 @@
 package io.dataport.contract;
 
+import io.dataport.ConstraintViolationException;
 import io.dataport.InvalidQueryException;
 import io.dataport.CrudRepository;
 import io.dataport.Database;
@@ -114,6 +115,42 @@ public abstract class RepositoryContract extends ContractSupport {
         assertThat(users.findById(42L)).contains(fixed);
     }
 
+    /** An entity whose Long id is generated, on a table made by hand with a key the database does not generate. */
+    @Table("by_hand")
+    public record ByHand(@Id Long id, String name) {
+    }
+
+    @Test
+    void nullGeneratedIdIsRefusedOnATableWhoseKeyTheDatabaseDoesNotGenerate() {
+        db.useTransaction(s -> s.execute("create table by_hand (id bigint primary key, name text)"));
+        CrudRepository<ByHand, Long> repo = db.repository(ByHand.class);
+        assertThatThrownBy(() -> repo.insert(new ByHand(null, "a")))
+                .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("by_hand");
+        assertThatThrownBy(() -> repo.insertAll(List.of(new ByHand(null, "b"), new ByHand(null, "c"))))
+                .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("by_hand");
+        assertThatThrownBy(() -> db.useTransaction(s -> s.repository(ByHand.class).insert(new ByHand(null, "d"))))
+                .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("by_hand");
+        assertThat(count("by_hand")).isZero();
+        assertThat(repo.insert(new ByHand(3L, "given"))).isEqualTo(new ByHand(3L, "given"));
+        assertThat(repo.findAll()).containsExactly(new ByHand(3L, "given"));
+    }
+
+    @Test
+    void givenAndGeneratedIdsMixInOneTable() {
+        users.insert(new User(5L, "Five", "five@example.com", true, JOINED));
+        assertThat(users.insert(user("Next")).id()).isGreaterThan(5L);
+        users.insertAll(List.of(new User(20L, "Twenty", "twenty@example.com", true, JOINED),
+                new User(30L, "Thirty", "thirty@example.com", true, JOINED)));
+        assertThat(users.insertAll(List.of(user("A"), user("B")))).allSatisfy(u -> assertThat(u.id()).isGreaterThan(30L));
+        users.insertAll(List.of(new User(40L, "Forty", "forty@example.com", true, JOINED), user("Mixed")));
+        users.upsert(new User(50L, "Fifty", "fifty@example.com", true, JOINED));
+        db.useTransaction(s -> s.repository(User.class).insert(new User(60L, "Sixty", "sixty@example.com", true, JOINED)));
+        assertThat(users.insert(user("Last")).id()).isGreaterThan(60L);
+        users.insert(new User(2L, "Two", "two@example.com", true, JOINED));
+        assertThat(users.insert(user("After")).id()).isGreaterThan(61L);
+        assertThat(users.count()).isEqualTo(13);
+    }
+
     @Test
     void insertAllInsertsInOneBatchAndReturnsIdsInOrder() {
         List<User> batch = new ArrayList<>();
@@ -226,6 +263,73 @@ public abstract class RepositoryContract extends ContractSupport {
         Account b = accounts.upsert(new Account(5L, "ada", 20, 0));
         assertThat(b.version()).isEqualTo(1);
         assertThat(accounts.findById(5L)).contains(b);
+    }
+
+    @Test
+    void upsertOfAStaleVersionFailsWithOptimisticLockAndKeepsTheNewerRow() {
+        CrudRepository<Account, Long> accounts = db.repository(Account.class);
+        Account a = accounts.upsert(new Account(8L, "ada", 10, 0));
+        Account newer = accounts.update(new Account(8L, "ada", 20, a.version()));
+        assertThat(newer.version()).isEqualTo(1);
+        assertThatThrownBy(() -> accounts.upsert(new Account(8L, "ada", 99, 0)))
+                .isInstanceOf(OptimisticLockException.class).hasMessageContaining("Account").hasMessageContaining("upsert");
+        assertThat(accounts.findById(8L)).contains(newer);
+        Account current = accounts.upsert(new Account(8L, "ada", 30, 1));
+        assertThat(current.version()).isEqualTo(2);
+        assertThat(accounts.findById(8L)).contains(current);
+    }
+
+    /** Values the database keeps less precisely than Java: nanoseconds, an offset. */
+    @Table("precise")
+    public record Precise(@Id Long id, Instant at, java.time.OffsetDateTime seen, java.time.LocalDateTime local,
+                          java.time.LocalTime time, java.math.BigDecimal amount, @Version long version) {
+    }
+
+    @Test
+    void writesReturnTheEntityAsStoredSoThatItEqualsWhatAReadGives() {
+        db.schema().create(Precise.class);
+        CrudRepository<Precise, Long> repo = db.repository(Precise.class);
+        Instant nanos = Instant.parse("2024-03-01T10:15:30.123456789Z");
+        java.time.OffsetDateTime seen = java.time.OffsetDateTime.parse("2024-03-01T12:15:30.987654321+02:00");
+        Precise p = new Precise(null, nanos, seen, java.time.LocalDateTime.parse("2024-03-01T10:15:30.000000999"),
+                java.time.LocalTime.parse("10:15:30.5000009"), new java.math.BigDecimal("1E+3"), 0);
+        Precise inserted = repo.insert(p);
+        assertThat(inserted).isEqualTo(repo.findById(inserted.id()).orElseThrow());
+        assertThat(inserted.at()).isEqualTo(nanos.truncatedTo(ChronoUnit.MICROS));
+        Precise updated = repo.update(new Precise(inserted.id(), nanos.plusNanos(1), seen, p.local(), p.time(),
+                p.amount(), inserted.version()));
+        assertThat(updated).isEqualTo(repo.findById(inserted.id()).orElseThrow());
+        Precise upserted = repo.upsert(new Precise(77L, nanos, seen, p.local(), p.time(), p.amount(), 0));
+        assertThat(upserted).isEqualTo(repo.findById(77L).orElseThrow());
+        List<Precise> all = repo.insertAll(List.of(new Precise(null, nanos, seen, p.local(), p.time(), p.amount(), 0)));
+        assertThat(all.get(0)).isEqualTo(repo.findById(all.get(0).id()).orElseThrow());
+    }
+
+    /** Two entities whose tables differ only in case: one table on SQLite, two on PostgreSQL, so refused on both. */
+    @Table("case_item")
+    public record LowerItem(@Id Long id, String name) {
+    }
+
+    /** See {@link LowerItem}. */
+    @Table("Case_Item")
+    public record MixedItem(@Id Long id, String name) {
+    }
+
+    /** The same table as {@link LowerItem}, spelled the same: allowed. */
+    @Table("case_item")
+    public record SameItem(@Id Long id, String name) {
+    }
+
+    @Test
+    void entitiesWhoseTableNamesDifferOnlyInCaseAreRefused() {
+        db.schema().create(LowerItem.class);
+        db.repository(LowerItem.class);
+        assertThat(db.repository(SameItem.class).count()).isZero();
+        assertThatThrownBy(() -> db.repository(MixedItem.class)).isInstanceOf(MappingException.class)
+                .hasMessageContaining(LowerItem.class.getName()).hasMessageContaining(MixedItem.class.getName())
+                .hasMessageContaining("Case_Item");
+        assertThatThrownBy(() -> db.schema().create(MixedItem.class)).isInstanceOf(MappingException.class)
+                .hasMessageContaining(MixedItem.class.getName());
     }
 
     @Test

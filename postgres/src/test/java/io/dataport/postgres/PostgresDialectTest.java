@@ -39,6 +39,16 @@ class PostgresDialectTest {
     }
 
     @Test
+    void afterGivenIdMovesTheIdentitySequenceForwardOnlyUnderALock() {
+        assertThat(EntityInfo.of(Item.class).sql(DIALECT).afterGivenId).isEqualTo("WITH g AS (SELECT CAST(? AS BIGINT) "
+                + "AS given, CAST(pg_get_serial_sequence('\"item\"', 'id') AS regclass) AS seq), "
+                + "l AS (SELECT given, seq, pg_advisory_xact_lock(CAST(CAST(seq AS oid) AS BIGINT)) FROM g "
+                + "WHERE given > coalesce(pg_sequence_last_value(seq), 0)) "
+                + "SELECT setval(seq, GREATEST(given, pg_sequence_last_value(seq))) FROM l");
+        assertThat(DIALECT.afterGivenId("O'Neil", "it's")).contains("'\"O''Neil\"', 'it''s'");
+    }
+
+    @Test
     void createTableUsesIdentityColumnsAndCodePointCollation() {
         EntitySql sql = EntityInfo.of(Item.class).sql(DIALECT);
         assertThat(sql.createTable()).isEqualTo("CREATE TABLE IF NOT EXISTS \"item\" (\n"
@@ -62,10 +72,11 @@ class PostgresDialectTest {
     }
 
     @Test
-    void upsertIncrementsTheStoredVersionAndReturnsIt() {
+    void upsertIncrementsTheStoredVersionOnlyWhenItMatchesAndReturnsIt() {
         assertThat(EntityInfo.of(Item.class).sql(DIALECT).upsert()).contains(" ON CONFLICT (\"id\") DO UPDATE SET ")
                 .contains("\"price\" = excluded.\"price\"")
-                .endsWith("\"version\" = \"item\".\"version\" + 1 RETURNING \"version\"");
+                .endsWith("\"version\" = \"item\".\"version\" + 1 WHERE \"item\".\"version\" = excluded.\"version\" "
+                        + "RETURNING \"version\"");
     }
 
     @Test

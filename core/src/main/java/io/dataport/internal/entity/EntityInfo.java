@@ -414,13 +414,7 @@ public final class EntityInfo<T> {
         if (record) {
             Object[] args = new Object[componentCount];
             for (int i = 0; i < componentCount; i++) {
-                try {
-                    args[i] = componentGetters[i].invokeExact((Object) entity);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable t) {
-                    throw new MappingException("Entity " + type.getName() + " record accessor failed: " + t + ".", t);
-                }
+                args[i] = component(entity, i);
             }
             args[id.componentIndex] = newId;
             if (version != null && newVersion != null) {
@@ -433,6 +427,45 @@ public final class EntityInfo<T> {
             version.set(entity, newVersion);
         }
         return entity;
+    }
+
+    /**
+     * The entity with its values as they are stored ({@link JdbiValues#normalize}: temporal values truncated to
+     * microseconds, {@code OffsetDateTime} at UTC, a negative-scale {@code BigDecimal} at scale 0), so that what a
+     * write returns equals what a read gives: the same instance when nothing changes, else a copy for records and
+     * the same instance changed for classes.
+     */
+    public T normalized(T entity) {
+        Object[] args = null;
+        for (PropertyInfo p : properties) {
+            Object value = p.get(entity);
+            Object stored = JdbiValues.normalize(p.type, value);
+            if (stored == value || stored.equals(value)) {
+                continue;
+            }
+            if (!record) {
+                p.set(entity, stored);
+                continue;
+            }
+            if (args == null) {
+                args = new Object[componentCount];
+                for (int i = 0; i < componentCount; i++) {
+                    args[i] = component(entity, i);
+                }
+            }
+            args[p.componentIndex] = stored;
+        }
+        return args == null ? entity : construct(args);
+    }
+
+    private Object component(T entity, int i) {
+        try {
+            return componentGetters[i].invokeExact((Object) entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MappingException("Entity " + type.getName() + " record accessor failed: " + t + ".", t);
+        }
     }
 
     /** The version of an entity (0 when null). */

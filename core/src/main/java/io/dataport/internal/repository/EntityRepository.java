@@ -1,5 +1,6 @@
 package io.dataport.internal.repository;
 
+import io.dataport.ConstraintViolationException;
 import io.dataport.CrudRepository;
 import io.dataport.EntityNotFoundException;
 import io.dataport.MappingException;
@@ -72,14 +73,18 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     }
 
     @Override
-    public T insert(T entity) {
-        Objects.requireNonNull(entity, "entity");
+    public T insert(T given) {
+        T entity = info.normalized(Objects.requireNonNull(given, "entity"));
         if (id.get(entity) == null) {
             requireGeneratedId();
+        }
+        if (id.get(entity) != null && sql.afterGivenId != null) {
+            return access.write(s -> afterGivenIds(s, insert(s, entity)));
         }
         return access.writeOneStatement(s -> insert(s, entity));
     }
 
+    /** Inserts one entity; for a given id the caller runs {@link #afterGivenIds}. */
     private T insert(SessionState s, T entity) {
         if (id.get(entity) == null) {
             Object generated = statements.run(s, sql.insertGenerated, statement -> {
@@ -92,6 +97,9 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
                     return codec.read(rs, 1, id.type);
                 }
             });
+            if (generated == null) {
+                throw nullGeneratedId(s, sql.insertGenerated);
+            }
             return info.withIdAndVersion(entity, generated, null);
         }
         statements.run(s, sql.insertAssigned, statement -> {
@@ -101,11 +109,34 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         return entity;
     }
 
+    /**
+     * Moves the database's id generator past the largest id among {@code inserted} (an entity or a list of them),
+     * some given by the application, in the inserting transaction, when the dialect needs it ({@link Dialect#afterGivenId}); returns {@code inserted}.
+     */
+    private <R> R afterGivenIds(SessionState s, R inserted) {
+        if (sql.afterGivenId == null) {
+            return inserted;
+        }
+        Long largest = null;
+        for (Object e : inserted instanceof List ? (List<?>) inserted : List.of(inserted)) {
+            Object given = id.get(e);
+            if (given != null && (largest == null || ((Number) given).longValue() > largest)) {
+                largest = ((Number) given).longValue();
+            }
+        }
+        long bound = largest;
+        statements.run(s, sql.afterGivenId, statement -> {
+            statement.bind(1, ColumnType.LONG, bound);
+            return statement.jdbc().execute();
+        });
+        return inserted;
+    }
+
     @Override
     public List<T> insertAll(Iterable<T> entities) {
         List<T> list = new ArrayList<>();
         for (T e : Objects.requireNonNull(entities, "entities")) {
-            list.add(Objects.requireNonNull(e, "entities holds a null entity"));
+            list.add(info.normalized(Objects.requireNonNull(e, "entities holds a null entity")));
         }
         if (list.isEmpty()) {
             return List.of();
@@ -140,12 +171,13 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
                     }
                     return null;
                 });
-                return list;
+                return afterGivenIds(s, list);
             }
             // Some ids given, some to generate: one statement each, in the same transaction.
             List<T> result = new ArrayList<>(list.size());
             for (T e : list) {
-                result.add(insert(s, e));
+                // Each given id before the next generated one, which could otherwise collide with it.
+                result.add(id.get(e) == null ? insert(s, e) : afterGivenIds(s, insert(s, e)));
             }
             return result;
         });
@@ -187,14 +219,26 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
             }
             return null;
         });
-        long last = queryLong(s, lastIdQuery);
+        // The last generated id and the table's largest id, in one round trip: they differ when the ids were not
+        // stored (a key the database does not generate stores NULL on SQLite), and the count below tells.
+        long[] lastAndMax = statements.run(s, "SELECT (" + lastIdQuery + "), (SELECT max(" + sql.id + ") FROM "
+                + sql.table + ")", statement -> {
+                    try (ResultSet rs = statement.jdbc().executeQuery()) {
+                        rs.next();
+                        return new long[] {rs.getLong(1), rs.getLong(2)};
+                    }
+                });
+        long last = lastAndMax[0];
         long first = last - n + 1;
-        long inRange = last - before == n ? n : statements.run(s, sql.countIdRange, statement -> {
+        long inRange = last - before == n && lastAndMax[1] == last ? n : statements.run(s, sql.countIdRange, statement -> {
             statement.bind(1, ColumnType.LONG, first);
             statement.bind(2, ColumnType.LONG, last);
             return readLong(statement);
         });
         if (inRange != n) {
+            if (queryLong(s, sql.count + sql.whereIdIsNull) > 0) {
+                throw nullGeneratedId(s, sql.insertGeneratedBatch);
+            }
             throw new StatementException("Batch insert into " + info.table + " got ids that are not consecutive: "
                     + "the table's largest id may have reached the maximum. Insert these rows one by one.",
                     sql.insertGeneratedBatch, null);
@@ -238,6 +282,9 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
                 throw new StatementException("Batch insert into " + info.table + " returned " + chunkIds.size()
                         + " generated ids for " + chunk.size() + " rows.", chunkSql, null);
             }
+            if (chunkIds.contains(null)) {
+                throw nullGeneratedId(s, chunkSql);
+            }
             chunkIds.sort((x, y) -> Long.compare(((Number) x).longValue(), ((Number) y).longValue()));
             ids.addAll(chunkIds);
         }
@@ -245,8 +292,8 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     }
 
     @Override
-    public T update(T entity) {
-        Objects.requireNonNull(entity, "entity");
+    public T update(T given) {
+        T entity = info.normalized(Objects.requireNonNull(given, "entity"));
         Object idValue = id.get(entity);
         if (idValue == null) {
             throw new EntityNotFoundException("Entity " + info.type.getSimpleName() + " has a null id: update needs "
@@ -282,23 +329,26 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     }
 
     @Override
-    public T upsert(T entity) {
-        Objects.requireNonNull(entity, "entity");
+    public T upsert(T given) {
+        T entity = info.normalized(Objects.requireNonNull(given, "entity"));
         Object idValue = id.get(entity);
         if (idValue == null) {
             return insert(entity);
         }
-        return access.write(s -> statements.run(s, sql.upsert, statement -> {
+        return access.write(s -> afterGivenIds(s, statements.run(s, sql.upsert, statement -> {
             binder.bind(statement, 0, entity, info.properties);
             if (info.version == null) {
                 statement.jdbc().executeUpdate();
                 return entity;
             }
             try (ResultSet rs = statement.jdbc().executeQuery()) {
-                rs.next();
+                if (!rs.next()) {
+                    // The row exists (the insert conflicted) at another version: the update's WHERE left it alone.
+                    throw stale("upsert");
+                }
                 return info.withIdAndVersion(entity, idValue, (Long) codec.read(rs, 1, info.version.type));
             }
-        }));
+        })));
     }
 
     @Override
@@ -476,6 +526,25 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
             throw new MappingException("Entity " + info.type.getName() + " property '" + id.name + "' is null: a "
                     + id.javaType.getSimpleName() + " id is assigned by the application. Set it before inserting.");
         }
+    }
+
+    /**
+     * The database generated no id: the table's key is not one the database generates (SQLite stores NULL in a
+     * primary key that is not {@code INTEGER PRIMARY KEY}). In a transaction, its own or the caller's, the
+     * transaction is marked failed, as a statement the database refused would leave it, so the row is rolled
+     * back; an insert that committed on its own (autocommit) is undone by deleting the rows with a NULL key,
+     * which no repository operation can reach anyway.
+     */
+    private ConstraintViolationException nullGeneratedId(SessionState s, String statement) {
+        if (s.isInTransaction()) {
+            s.markFailed();
+        } else {
+            statements.run(s, sql.deleteNullIds, bound -> bound.jdbc().executeUpdate());
+        }
+        return new ConstraintViolationException("Insert into table " + info.table + " stored no generated id: column '"
+                + id.column + "' is not generated by the database, so the row would have a NULL key. Declare it "
+                + "INTEGER PRIMARY KEY on SQLite or an identity column on PostgreSQL, let db.schema().create make "
+                + "the table, or set the id before inserting.", statement, null);
     }
 
     private EntityNotFoundException notFound(String operation) {

@@ -18,17 +18,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** {@link Schema} in one dialect: each call runs its statements in one write transaction. */
 final class EntitySchema implements Schema {
     private final Dialect dialect;
     private final StatementRunner statements;
     private final RepositoryAccess access;
+    /** The mapping of an entity class, checked against the Database's other entities. */
+    private final Function<Class<?>, EntityInfo<?>> entities;
 
-    EntitySchema(Dialect dialect, StatementRunner statements, RepositoryAccess access) {
+    EntitySchema(Dialect dialect, StatementRunner statements, RepositoryAccess access,
+                 Function<Class<?>, EntityInfo<?>> entities) {
         this.dialect = dialect;
         this.statements = statements;
         this.access = access;
+        this.entities = entities;
     }
 
     @Override
@@ -45,7 +50,7 @@ final class EntitySchema implements Schema {
         Objects.requireNonNull(entityTypes, "entityTypes");
         String[] ddl = new String[entityTypes.length];
         for (int i = 0; i < entityTypes.length; i++) {
-            EntitySql sql = EntityInfo.of(Objects.requireNonNull(entityTypes[i], "entity type")).sql(dialect);
+            EntitySql sql = entities.apply(Objects.requireNonNull(entityTypes[i], "entity type")).sql(dialect);
             ddl[i] = create ? sql.createTable() : sql.dropTable();
         }
         access.write(s -> {
@@ -58,7 +63,7 @@ final class EntitySchema implements Schema {
 
     @Override
     public String createSql(Class<?> entityType) {
-        return EntityInfo.of(Objects.requireNonNull(entityType, "entityType")).sql(dialect).createTable();
+        return entities.apply(Objects.requireNonNull(entityType, "entityType")).sql(dialect).createTable();
     }
 
     @Override
@@ -69,13 +74,13 @@ final class EntitySchema implements Schema {
             throw new ConfigurationException("Schema validation is not supported by the " + dialect.name()
                     + " backend: its dialect cannot read a table's columns. Implement Dialect.tableColumnsQuery.");
         }
-        List<EntityInfo<?>> entities = new ArrayList<>();
+        List<EntityInfo<?>> infos = new ArrayList<>();
         for (Class<?> type : entityTypes) {
-            entities.add(EntityInfo.of(Objects.requireNonNull(type, "entity type")));
+            infos.add(entities.apply(Objects.requireNonNull(type, "entity type")));
         }
         List<String> differences = access.read(s -> {
             List<String> found = new ArrayList<>();
-            for (EntityInfo<?> info : entities) {
+            for (EntityInfo<?> info : infos) {
                 compare(info, columns(s, query, info.table()), found);
             }
             return found;

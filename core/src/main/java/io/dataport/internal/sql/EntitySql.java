@@ -52,6 +52,12 @@ public final class EntitySql {
     public final String count;
     /** Counts the rows with ids between two parameters. */
     public final String countIdRange;
+    /** {@code WHERE id IS NULL}: rows whose key the database did not generate. */
+    public final String whereIdIsNull;
+    /** Deletes the rows whose id is null. */
+    public final String deleteNullIds;
+    /** Run after inserting given ids into a table whose ids are generated, with the largest: null when not needed. */
+    public final String afterGivenId;
     public final String deleteAll;
     public final String createTable;
     public final String dropTable;
@@ -90,7 +96,10 @@ public final class EntitySql {
         existsById = "SELECT 1 FROM " + table + " WHERE " + id + " = ?";
         count = "SELECT COUNT(*) FROM " + table;
         countIdRange = count + " WHERE " + id + " BETWEEN ? AND ?";
+        whereIdIsNull = " WHERE " + id + " IS NULL";
         deleteAll = "DELETE FROM " + table;
+        deleteNullIds = deleteAll + whereIdIsNull;
+        afterGivenId = info.generatedId ? dialect.afterGivenId(info.table, info.id.column) : null;
         deleteById = "DELETE FROM " + table + " WHERE " + id + " = ?";
         deleteVersioned = info.version == null ? deleteById
                 : deleteById + " AND " + column(info.version) + " = ?";

@@ -72,7 +72,8 @@ class EntitySqlTest {
                 + "AND \"users\".\"version\" = ?");
         assertThat(sql.upsert()).endsWith("ON CONFLICT (\"id\") DO UPDATE SET \"name\" = excluded.\"name\", "
                 + "\"email\" = excluded.\"email\", \"active\" = excluded.\"active\", \"joined\" = excluded.\"joined\", "
-                + "\"version\" = \"users\".\"version\" + 1 RETURNING \"version\"");
+                + "\"version\" = \"users\".\"version\" + 1 WHERE \"users\".\"version\" = excluded.\"version\" "
+                + "RETURNING \"version\"");
         // Qualified columns: a column missing from the table fails on every backend (SQLite would read "c" as text).
         assertThat(sql.findById()).isEqualTo("SELECT \"users\".\"id\", \"users\".\"name\", \"users\".\"email\", "
                 + "\"users\".\"active\", \"users\".\"joined\", \"users\".\"version\" FROM \"users\" WHERE \"users\".\"id\" = ?");
