@@ -175,6 +175,17 @@ public abstract class ValueTypeContract extends ContractSupport {
     }
 
     @Test
+    void aWrittenDeclaredDecimalComesBackAtItsScaleAsAReadGivesIt() {
+        db.schema().create(Price.class);
+        CrudRepository<Price, Long> prices = db.repository(Price.class);
+        Price inserted = prices.insert(new Price(null, new BigDecimal("0.1")));
+        assertThat(inserted.amount()).isEqualTo(new BigDecimal("0.10"));
+        assertThat(inserted).isEqualTo(prices.findById(inserted.id()).orElseThrow());
+        Price updated = prices.update(new Price(inserted.id(), new BigDecimal("2")));
+        assertThat(updated).isEqualTo(prices.findById(inserted.id()).orElseThrow());
+    }
+
+    @Test
     void declaredDecimalsAreUniqueByValueOnEveryBackend() {
         db.schema().create(Price.class);
         CrudRepository<Price, Long> prices = db.repository(Price.class);

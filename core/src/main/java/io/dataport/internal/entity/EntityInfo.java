@@ -430,7 +430,7 @@ public final class EntityInfo<T> {
     }
 
     /**
-     * The entity with its values as they are stored ({@link JdbiValues#normalize}: temporal values truncated to
+     * The entity with its values as they are stored ({@link PropertyInfo#stored}: temporal values truncated to
      * microseconds, {@code OffsetDateTime} at UTC, a negative-scale {@code BigDecimal} at scale 0), so that what a
      * write returns equals what a read gives: the same instance when nothing changes, else a copy for records and
      * the same instance changed for classes.
@@ -439,7 +439,7 @@ public final class EntityInfo<T> {
         Object[] args = null;
         for (PropertyInfo p : properties) {
             Object value = p.get(entity);
-            Object stored = JdbiValues.normalize(p.type, value);
+            Object stored = p.stored(value);
             if (stored == value || stored.equals(value)) {
                 continue;
             }

@@ -93,17 +93,24 @@ public final class PropertyInfo {
     }
 
     /**
-     * The value to bind: enums by name, temporal values truncated to microseconds, {@code OffsetDateTime}
-     * normalised to UTC, a negative-scale {@code BigDecimal} at scale 0, a declared decimal at its scale. A
-     * {@code NaN} double is refused: not every backend can store it (one turns it into NULL, or refuses it as NULL
-     * in a NOT NULL column). So is a declared decimal with too many digits: one backend would round it.
+     * The value to bind: an enum by its name, anything else {@linkplain #stored as stored}.
      */
     public Object toDatabase(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (enumConstants != null) {
+        if (value != null && enumConstants != null) {
             return ((Enum<?>) value).name();
+        }
+        return stored(value);
+    }
+
+    /**
+     * The Java value as the database stores it, the one rule for it: temporal values truncated to microseconds,
+     * {@code OffsetDateTime} at UTC, a negative-scale {@code BigDecimal} at scale 0, a declared decimal at its
+     * scale (refused when it has too many digits), {@code NaN} refused. Writes return entities holding these
+     * values, so a returned entity equals what a read gives.
+     */
+    public Object stored(Object value) {
+        if (value == null || enumConstants != null) {
+            return value;
         }
         if (type == ColumnType.DOUBLE && Double.isNaN((Double) value)) {
             throw new ConstraintViolationException("Property '" + name + "' holds NaN, which Dataport does not store "
@@ -112,6 +119,7 @@ public final class PropertyInfo {
         Object normalized = JdbiValues.normalize(type, value);
         return precision > 0 ? declaredDecimal((BigDecimal) normalized) : normalized;
     }
+
 
     /** The value at the declared scale, refused when it needs more fraction or integer digits than declared. */
     private BigDecimal declaredDecimal(BigDecimal value) {
