@@ -1,6 +1,5 @@
 package io.dataport.internal.repository;
 
-import io.dataport.internal.session.DataportSessions;
 import io.dataport.internal.session.SessionState;
 import io.dataport.internal.session.StreamLease;
 import io.dataport.internal.session.TransactionRunner;
@@ -22,7 +21,7 @@ public final class DatabaseAccess implements RepositoryAccess {
 
     @Override
     public <R> R read(Function<SessionState, R> work) {
-        return runner.repositoryOperation(Access.READ_ONLY, s -> work.apply(DataportSessions.state(s)));
+        return runner.repositoryOperation(Access.READ_ONLY, work);
     }
 
     @Override
@@ -32,7 +31,7 @@ public final class DatabaseAccess implements RepositoryAccess {
 
     @Override
     public <R> R write(Function<SessionState, R> work) {
-        return runner.repositoryOperation(Access.READ_WRITE, s -> work.apply(DataportSessions.state(s)));
+        return runner.repositoryOperation(Access.READ_WRITE, work);
     }
 
     @Override

@@ -9,8 +9,6 @@ import io.dataport.spi.StatementCache;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One borrowed connection and what is known about the work on it: its transaction, whether a statement in it
@@ -40,7 +38,6 @@ public final class SessionState {
     private boolean innerFailed;
     private int statements;
     private boolean commitSent;
-    private List<AutoCloseable> resources;
 
     SessionState(Connector connector, Connection connection, boolean readOnly, TransactionIsolation defaultIsolation) {
         this.connector = connector;
@@ -269,34 +266,9 @@ public final class SessionState {
         }
     }
 
-    /** Closes {@code resource} (an open stream's statement) when the session ends, if it is still open then. */
-    public void closeAtEnd(AutoCloseable resource) {
-        if (resources == null) {
-            resources = new ArrayList<>(2);
-        }
-        resources.add(resource);
-    }
-
-    /** Forgets a resource closed before the session ended. */
-    public void closedEarly(AutoCloseable resource) {
-        if (resources != null) {
-            resources.remove(resource);
-        }
-    }
-
-    /** Marks the session ended: any later use fails; open resources are closed. */
+    /** Marks the session ended: any later use fails; statements still lent (a stream left open) are closed. */
     void markClosed() {
         closed = true;
-        if (resources != null) {
-            for (AutoCloseable r : List.copyOf(resources)) {
-                try {
-                    r.close();
-                } catch (Exception e) {
-                    // The statement goes with the connection's session either way.
-                }
-            }
-            resources = null;
-        }
         if (statementCache != null) {
             statementCache.closeBorrowed();
         }

@@ -82,8 +82,8 @@ public final class TransactionRunner {
      * statement, not a nested transaction: an exception of its own (not found, stale version) leaves that
      * transaction usable.
      */
-    public <R> R repositoryOperation(Access access, SessionCallback<R, RuntimeException> callback) {
-        return inTransaction(access, null, false, callback);
+    public <R> R repositoryOperation(Access access, Function<SessionState, R> work) {
+        return inTransaction(access, null, false, s -> work.apply(((DataportSession) s).state()));
     }
 
     private <R, X extends Exception> R inTransaction(Access access, TransactionIsolation isolation, boolean nested,
