@@ -69,8 +69,8 @@ public final class DatabaseConfig {
         given.forEach((name, value) -> {
             String known = spelling.get(name.toLowerCase(Locale.ROOT));
             if (known == null) {
-                throw new ConfigurationException("Unknown " + backend.displayName() + " setting '" + name + "' in '" + url
-                        + "'. Known: " + String.join(", ", new TreeSet<>(backend.parameterNames()))
+                throw new ConfigurationException("Unknown " + backend.displayName() + " setting '" + name + "' in '"
+                        + url + "'. Known: " + String.join(", ", new TreeSet<>(backend.parameterNames()))
                         + ". Fix the name, or remove the setting.");
             }
             result.put(known, value);
