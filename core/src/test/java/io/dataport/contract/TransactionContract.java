@@ -1,6 +1,8 @@
 package io.dataport.contract;
 
 import io.dataport.CrudRepository;
+import io.dataport.Database;
+import io.dataport.DataportException;
 import io.dataport.EntityNotFoundException;
 import io.dataport.ReadOnlyException;
 import io.dataport.SessionMisuseException;
@@ -190,6 +192,25 @@ public abstract class TransactionContract extends ContractSupport {
                 s.execute("create temp table if not exists scratch (x integer)");
                 s.execute("insert into scratch(x) values (1)");
             })).isInstanceOf(ReadOnlyException.class);
+        }
+    }
+
+    @Test
+    void aTempTableMadeBeforeAReadOnlyTransactionIsNotWrittenInIt() {
+        // One connection, so on PostgreSQL the read-only transaction runs where the table was made.
+        try (Database one = target().builder().maxPoolSize(1).open()) {
+            one.useTransaction(s -> {
+                s.execute("create temp table scratch (x integer)");
+                s.execute("insert into scratch(x) values (1)");
+            });
+            assertThatThrownBy(() -> one.useReadOnlyTransaction(s -> s.execute("insert into scratch(x) values (2)")))
+                    .isInstanceOf(DataportException.class);
+            assertThatThrownBy(() -> one.useReadOnlyTransaction(s -> s.execute("update scratch set x = 3")))
+                    .isInstanceOf(DataportException.class);
+            // The table is still there for the read-write work after it, with its row unchanged.
+            List<Integer> left = one.inTransaction(
+                    s -> s.handle().createQuery("select x from scratch").mapTo(Integer.class).list());
+            assertThat(left).containsExactly(1);
         }
     }
 

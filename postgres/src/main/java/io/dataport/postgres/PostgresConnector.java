@@ -152,16 +152,21 @@ final class PostgresConnector implements Connector {
      * pgjdbc sends {@code BEGIN} with the transaction's first statement. A read-only transaction reads one
      * snapshot ({@code REPEATABLE READ READ ONLY}: it never waits and never fails to serialize); a read-write one
      * at another level than the session's default sets it for this transaction alone.
+     *
+     * <p>PostgreSQL lets a {@code READ ONLY} transaction write temporary tables; a SQLite reader has none to
+     * write. So a read-only transaction starts by dropping the connection's temporary tables
+     * ({@code DISCARD TEMP}, in the same round trip), and, since core ends every read-only transaction with a
+     * rollback, they are back afterwards: inside it they do not exist, as on SQLite.
      */
     @Override
     public void begin(Connection connection, boolean readOnly, TransactionIsolation isolation) throws SQLException {
         connection.setAutoCommit(false);
-        String modes = readOnly ? "ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+        String sql = readOnly ? "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; DISCARD TEMP"
                 : isolation == config.isolation() ? null
-                : "ISOLATION LEVEL " + isolation.name().replace('_', ' ');
-        if (modes != null) {
+                : "SET TRANSACTION ISOLATION LEVEL " + isolation.name().replace('_', ' ');
+        if (sql != null) {
             try (Statement s = connection.createStatement()) {
-                s.execute("SET TRANSACTION " + modes);
+                s.execute(sql);
             }
         }
     }

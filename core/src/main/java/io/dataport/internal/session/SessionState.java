@@ -192,7 +192,9 @@ public final class SessionState {
 
     /**
      * Commits the open transaction, or, when a statement in it failed, rolls it back and fails with
-     * {@link TransactionAbortedException}: nothing of a failed transaction is saved.
+     * {@link TransactionAbortedException}: nothing of a failed transaction is saved. A read-only transaction
+     * has nothing to save and ends with a rollback, so whatever a backend did to enforce read-only (PostgreSQL
+     * hides temporary tables) is undone.
      */
     public void commit() throws SQLException {
         if (!inTransaction) {
@@ -204,6 +206,10 @@ public final class SessionState {
             throw new TransactionAbortedException("Commit refused: " + (inner ? FAILED_INNER : FAILED_STATEMENT)
                     + " in this transaction failed, so it was rolled back and nothing of it was saved. "
                     + (inner ? TO_GO_ON_INNER : TO_GO_ON_STATEMENT), null, null);
+        }
+        if (readOnly) {
+            rollback();
+            return;
         }
         commitSent = true;
         try {
