@@ -256,15 +256,19 @@ public interface Dialect {
     }
 
     /**
-     * Whether a column of a declared type can hold a property, knowing whether a decimal declares a precision
-     * (and must then be stored as a number). The default is {@link #canHold(String, ColumnType)}.
+     * Whether a column of a declared type can hold a property with its declared length, precision and scale:
+     * a backend that enforces them (PostgreSQL's {@code varchar(n)}, {@code numeric(p,s)}) says whether every
+     * value the property allows fits unchanged; a declared decimal may need to be stored as a number. The
+     * default ignores them: {@link #canHold(String, ColumnType)}.
      *
      * @param declaredType the column's declared type
      * @param type         the property's portable type
+     * @param length       the declared length of a string, 0 when unbounded
      * @param precision    the declared precision of a {@link ColumnType#BIG_DECIMAL}, 0 when undeclared
+     * @param scale        the declared scale of a decimal with a precision
      * @return whether the column can hold the property
      */
-    default boolean canHold(String declaredType, ColumnType type, int precision) {
+    default boolean canHold(String declaredType, ColumnType type, int length, int precision, int scale) {
         return canHold(declaredType, type);
     }
 

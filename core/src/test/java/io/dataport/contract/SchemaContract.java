@@ -11,6 +11,7 @@ import io.dataport.mapping.Table;
 import io.dataport.mapping.Version;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,18 @@ public abstract class SchemaContract extends ContractSupport {
     public record Drift(@Id Long id, String name, int age, String email, long visits, @Version long version) {
     }
 
+    /** Mapped onto a table made by hand, with declared sizes. */
+    @Table("sized")
+    public record Sized(@Id Long id, @Column(length = 40) String code, @Column(precision = 12, scale = 2) BigDecimal price,
+                        @Column(precision = 12, scale = 2) BigDecimal total, String note) {
+    }
+
+    /** Creates {@code sized} with the given column types for code, price, total and note. */
+    protected void createSizedTable(String code, String price, String total, String note) {
+        db.useTransaction(s -> s.execute("create table sized (id bigint primary key, code " + code + ", price " + price
+                + ", total " + total + ", note " + note + ")"));
+    }
+
     /** A table nobody created. */
     public record Absent(@Id Long id, String note) {
     }
@@ -57,6 +70,12 @@ public abstract class SchemaContract extends ContractSupport {
     }
 
     @Test
+    void validateAcceptsColumnsWideEnoughForTheDeclaredSizes() {
+        createSizedTable("varchar(80)", "numeric(14,2)", "numeric(14,4)", "varchar(255)");
+        db.schema().validate(Sized.class);
+    }
+
+    @Test
     void validateReportsEveryDifferenceInOneExceptionWithTableColumnAndRemedy() {
         db.schema().create(Person.class);
         createDriftTable();
@@ -67,7 +86,7 @@ public abstract class SchemaContract extends ContractSupport {
                         d -> assertThat(d).startsWith("Table \"drift\" column \"age\" (Drift.age) accepts null")
                                 .contains("Make the column NOT NULL, or the property a Integer."),
                         d -> assertThat(d).startsWith("Table \"drift\" column \"email\" (Drift.email) is ")
-                                .contains("cannot hold a String. Change the column to "),
+                                .contains("cannot hold every String the property allows. Change the column to "),
                         d -> assertThat(d).startsWith("Table \"drift\" column \"visits\" (Drift.visits) is missing.")
                                 .contains("ADD COLUMN \"visits\"")))
                 .hasMessageStartingWith("Schema does not match the entity mappings: 4 differences.");

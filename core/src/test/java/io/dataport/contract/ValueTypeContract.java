@@ -104,9 +104,24 @@ public abstract class ValueTypeContract extends ContractSupport {
     @Test
     void doubleValues() {
         roundTrip("pDouble", v -> with(EMPTY, "pDouble", v), Row::pDouble, -Double.MAX_VALUE, Double.MAX_VALUE,
-                Double.MIN_VALUE, -Double.MIN_VALUE, 0.0, 0.1, -2.5, 1e300, 123456789.123456789);
+                Double.MIN_VALUE, -Double.MIN_VALUE, 0.0, -0.0, 0.1, -2.5, 1e300, 123456789.123456789);
         roundTrip("wDouble", v -> with(EMPTY, "wDouble", v), Row::wDouble, Double.MAX_VALUE, Double.MIN_VALUE,
-                Math.PI, null);
+                Math.PI, -0.0, null);
+    }
+
+    @Test
+    void doublesCompareAndAddUpAsNumbersInTheApplicationsSql() {
+        rows.deleteAll();
+        for (double v : new double[] {-0.0, 2.5, 10.0, -1.0}) {
+            rows.insert(with(EMPTY, "pDouble", v));
+        }
+        List<Double> below = db.inTransaction(s -> s.handle()
+                .createQuery("select p_double from value_rows where p_double < 3 order by p_double")
+                .mapTo(Double.class).list());
+        assertThat(below).containsExactly(-1.0, -0.0, 2.5);
+        Double sum = db.inTransaction(s -> s.handle().createQuery("select sum(p_double) from value_rows")
+                .mapTo(Double.class).one());
+        assertThat(sum).isEqualTo(11.5);
     }
 
     @Test

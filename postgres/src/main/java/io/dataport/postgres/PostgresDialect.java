@@ -4,6 +4,8 @@ import io.dataport.spi.ColumnType;
 import io.dataport.spi.Dialect;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's spelling of core's SQL: the standard defaults of {@link Dialect} (NUMERIC, UUID, BYTEA,
@@ -11,6 +13,8 @@ import java.util.Locale;
  * and compare by code point, as SQLite's do.
  */
 final class PostgresDialect implements Dialect {
+    /** A type with a size as {@link #tableColumnsQuery()} spells it: {@code numeric(12,2)}, {@code character varying(40)}. */
+    private static final Pattern SIZED = Pattern.compile("(.+)\\((\\d+)(?:,(\\d+))?\\)");
     static final PostgresDialect INSTANCE = new PostgresDialect();
 
     private PostgresDialect() {
@@ -62,8 +66,35 @@ final class PostgresDialect implements Dialect {
     /** The columns of the table in the current schema (the one unqualified names resolve to, {@code currentSchema}). */
     @Override
     public String tableColumnsQuery() {
-        return "SELECT column_name, data_type, is_nullable = 'YES' FROM information_schema.columns "
+        return "SELECT column_name, data_type || CASE"
+                + " WHEN numeric_precision IS NOT NULL AND data_type = 'numeric'"
+                + " THEN '(' || numeric_precision || ',' || numeric_scale || ')'"
+                + " WHEN character_maximum_length IS NOT NULL THEN '(' || character_maximum_length || ')'"
+                + " ELSE '' END, is_nullable = 'YES' FROM information_schema.columns "
                 + "WHERE table_schema = current_schema() AND table_name = ?";
+    }
+
+    /**
+     * PostgreSQL enforces {@code varchar(n)} and {@code numeric(p,s)}: a declared string length must fit in
+     * {@code n} (a string without one is accepted: a longer value fails loudly, nothing is cut); a decimal must declare a precision and scale that fit (no fewer fraction digits, which would
+     * round, and no fewer integer digits, which would overflow). {@code text} and {@code numeric} without a
+     * precision hold any.
+     */
+    @Override
+    public boolean canHold(String declaredType, ColumnType type, int length, int precision, int scale) {
+        Matcher sized = SIZED.matcher(declaredType);
+        if (!sized.matches()) {
+            return canHold(declaredType, type);
+        }
+        if (!canHold(sized.group(1), type)) {
+            return false;
+        }
+        int columnLength = Integer.parseInt(sized.group(2));
+        if (type == ColumnType.BIG_DECIMAL) {
+            int columnScale = sized.group(3) == null ? 0 : Integer.parseInt(sized.group(3));
+            return precision > 0 && columnScale >= scale && columnLength - columnScale >= precision - scale;
+        }
+        return type != ColumnType.STRING || length <= columnLength;
     }
 
     /**

@@ -17,6 +17,14 @@ import java.util.Set;
  * run concurrently on a pool of read-only connections (WAL).
  */
 public final class SqliteBackend implements Backend {
+    /**
+     * The declared type of the double columns Dataport creates. A {@code REAL} column stores an integral value
+     * as an integer, which turns {@code -0.0} into {@code 0}; a column of BLOB affinity (its declared type holds
+     * "BLOB") keeps the bound 64-bit float as it is, and compares, sorts and sums it as a number all the same.
+     * {@code CREATE TABLE t (score DOUBLE_BLOB)} in your own DDL gives the same.
+     */
+    public static final String DOUBLE_COLUMN_TYPE = "DOUBLE_BLOB";
+
     @Override
     public String name() {
         return "sqlite";

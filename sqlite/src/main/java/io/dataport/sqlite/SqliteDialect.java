@@ -33,7 +33,7 @@ final class SqliteDialect implements Dialect {
             case BOOLEAN:
                 return "INTEGER";
             case DOUBLE:
-                return "REAL";
+                return SqliteBackend.DOUBLE_COLUMN_TYPE;
             case STRING:
                 return length > 0 ? "VARCHAR(" + length + ")" : "TEXT";
             case BYTES:
@@ -93,9 +93,10 @@ final class SqliteDialect implements Dialect {
 
     /**
      * By the column's affinity, from its declared type (SQLite's rules, section 3.1 of "Datatypes In SQLite"):
-     * integer types in INTEGER (or NUMERIC) affinity, doubles in REAL, INTEGER or NUMERIC, text-stored values
-     * in TEXT, bytes in BLOB; a column without a declared type holds anything unchanged. NUMERIC or INTEGER
-     * affinity would turn text such as {@code "1.10"} into a number, so text-stored values need TEXT.
+     * integer types in INTEGER (or NUMERIC) affinity, doubles in any but TEXT (BLOB affinity keeps them as
+     * bound, the others read {@code -0.0} back as {@code 0.0}), text-stored values in TEXT, bytes in BLOB; a
+     * column without a declared type holds anything unchanged. NUMERIC or INTEGER affinity would turn text such
+     * as {@code "1.10"} into a number, so text-stored values need TEXT.
      */
     @Override
     public boolean canHold(String declaredType, ColumnType type) {
@@ -110,7 +111,7 @@ final class SqliteDialect implements Dialect {
             case BOOLEAN:
                 return affinity.equals("INTEGER") || affinity.equals("NUMERIC");
             case DOUBLE:
-                return !affinity.equals("TEXT") && !affinity.equals("BLOB");
+                return !affinity.equals("TEXT");
             case BYTES:
                 return affinity.equals("BLOB");
             default:
@@ -120,10 +121,11 @@ final class SqliteDialect implements Dialect {
 
     /**
      * A declared decimal must be stored as a number (NUMERIC, INTEGER or REAL affinity), so that SQL compares it
-     * by value; a column without a declared type would keep the bound text.
+     * by value; a column without a declared type would keep the bound text. SQLite enforces no length,
+     * precision or scale, so none is compared.
      */
     @Override
-    public boolean canHold(String declaredType, ColumnType type, int precision) {
+    public boolean canHold(String declaredType, ColumnType type, int length, int precision, int scale) {
         if (type != ColumnType.BIG_DECIMAL || precision == 0) {
             return canHold(declaredType, type);
         }

@@ -46,10 +46,10 @@ class SqliteDialectTest {
         assertThat(sql.createTable()).contains("\"price\" NUMERIC(15,2),").contains("\"free\" TEXT");
         assertThat(DIALECT.orderExpression("\"price\"", ColumnType.BIG_DECIMAL, 15)).isEqualTo("\"price\"");
         assertThat(DIALECT.orderExpression("\"free\"", ColumnType.BIG_DECIMAL, 0)).isEqualTo("CAST(\"free\" AS REAL)");
-        assertThat(DIALECT.canHold("NUMERIC(15,2)", ColumnType.BIG_DECIMAL, 15)).isTrue();
-        assertThat(DIALECT.canHold("TEXT", ColumnType.BIG_DECIMAL, 15)).isFalse();
-        assertThat(DIALECT.canHold("", ColumnType.BIG_DECIMAL, 15)).isFalse();
-        assertThat(DIALECT.canHold("TEXT", ColumnType.BIG_DECIMAL, 0)).isTrue();
+        assertThat(DIALECT.canHold("NUMERIC(15,2)", ColumnType.BIG_DECIMAL, 0, 15, 2)).isTrue();
+        assertThat(DIALECT.canHold("TEXT", ColumnType.BIG_DECIMAL, 0, 15, 2)).isFalse();
+        assertThat(DIALECT.canHold("", ColumnType.BIG_DECIMAL, 0, 15, 2)).isFalse();
+        assertThat(DIALECT.canHold("TEXT", ColumnType.BIG_DECIMAL, 0, 0, 0)).isTrue();
         assertThatThrownBy(() -> EntityInfo.of(TooWide.class).sql(DIALECT))
                 .isInstanceOf(io.dataport.MappingException.class)
                 .hasMessageContaining("'price'").hasMessageContaining("precision 16").hasMessageContaining("15");
@@ -64,7 +64,7 @@ class SqliteDialectTest {
                 + "    \"price\" TEXT,\n"
                 + "    \"ref\" TEXT,\n"
                 + "    \"active\" INTEGER NOT NULL,\n"
-                + "    \"weight\" REAL NOT NULL,\n"
+                + "    \"weight\" DOUBLE_BLOB NOT NULL,\n"
                 + "    \"image\" BLOB,\n"
                 + "    \"created\" TEXT,\n"
                 + "    \"rank\" INTEGER NOT NULL\n"

@@ -129,16 +129,21 @@ final class EntitySchema implements Schema {
                         + "with @Column(name = ...).");
                 continue;
             }
-            if (!dialect.canHold(column.type(), p.type, p.precision)) {
+            if (!dialect.canHold(column.type(), p.type, p.length, p.precision, p.scale)) {
                 differences.add(where + " is " + (column.type().isEmpty() ? "untyped" : column.type()) + ", which "
-                        + "cannot hold a " + p.javaType.getSimpleName() + ". Change the column to " + wanted
-                        + ", or the property's type.");
+                        + "cannot hold every " + p.javaType.getSimpleName() + " the property allows"
+                        + declared(p) + ". Change the column to " + wanted + ", or the property's mapping.");
             }
             if (p.primitive && column.nullable() && !p.id) {
                 differences.add(where + " accepts null, which a primitive " + p.javaType.getSimpleName()
                         + " cannot hold. Make the column NOT NULL, or the property a " + wrapper(p.javaType) + ".");
             }
         }
+    }
+
+    private static String declared(PropertyInfo p) {
+        return p.precision > 0 ? " (@Column(precision = " + p.precision + ", scale = " + p.scale + "))"
+                : p.length > 0 ? " (@Column(length = " + p.length + "))" : "";
     }
 
     private static String wrapper(Class<?> primitive) {

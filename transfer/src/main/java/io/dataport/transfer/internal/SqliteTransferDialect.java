@@ -99,11 +99,12 @@ final class SqliteTransferDialect implements TransferDialect {
         if (base.contains("CHAR") || base.contains("CLOB") || base.contains("TEXT")) {
             return first > 0 && base.contains("CHAR") ? LogicalType.sized(Kind.VARCHAR, first) : LogicalType.of(Kind.TEXT);
         }
+        if (base.contains("REAL") || base.contains("FLOA") || base.contains("DOUB")) {
+            // Before BLOB: Dataport's own double columns are DOUBLE_BLOB (SqliteBackend.DOUBLE_COLUMN_TYPE).
+            return LogicalType.of(Kind.DOUBLE);
+        }
         if (base.contains("BLOB") || base.equals("BYTEA") || base.contains("BINARY")) {
             return LogicalType.of(Kind.BLOB);
-        }
-        if (base.contains("REAL") || base.contains("FLOA") || base.contains("DOUB")) {
-            return LogicalType.of(Kind.DOUBLE);
         }
         if (base.startsWith("TIMESTAMP") || base.equals("DATETIME")) {
             return base.contains("TIME ZONE") || base.equals("TIMESTAMPTZ")
@@ -149,7 +150,7 @@ final class SqliteTransferDialect implements TransferDialect {
             case DECIMAL:
                 return type.precision() > 0 ? "NUMERIC(" + type.precision() + "," + type.scale() + ")" : "NUMERIC";
             case DOUBLE:
-                return "REAL";
+                return SqliteBackend.DOUBLE_COLUMN_TYPE;
             case BOOLEAN:
                 return "BOOLEAN";
             case CHAR:
