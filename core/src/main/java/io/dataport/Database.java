@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
         this.backend = backend;
         this.connector = connector;
         this.lifecycle = new Lifecycle(config.maskedUrl());
-        ErrorTranslator errors = new ErrorTranslator(connector);
+        ErrorTranslator errors = new ErrorTranslator(connector, config.showParameterValues());
         StatementRunner statements = new StatementRunner(connector.codec(), errors, config.showParameterValues(),
                 config.statementListener());
         this.jdbi = JdbiSetup.create(connector, statements, config.readOnly(), config.isolation());

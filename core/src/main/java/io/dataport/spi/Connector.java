@@ -117,6 +117,19 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
+     * A driver error as Dataport may show it while bound values are hidden ({@code showParameterValues} off):
+     * the same error (SQLSTATE, vendor code, stack trace) with every input value the server quoted in its
+     * message taken out, or {@code e} itself when the message quotes none. Core puts the result in its
+     * exception's message and cause. The default returns {@code e}: the driver quotes no values.
+     *
+     * @param e a driver error
+     * @return {@code e}, or a copy whose message shows no value
+     */
+    default SQLException withoutValues(SQLException e) {
+        return e;
+    }
+
+    /**
      * The SQL dialect, for what core writes itself (DDL, paging, upserts), and its capabilities.
      *
      * @return the dialect

@@ -1,11 +1,13 @@
 package io.dataport.contract;
 
+import io.dataport.ConnectionException;
 import io.dataport.Database;
 import io.dataport.TransactionConflictException;
 import io.dataport.TransactionIsolation;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -150,6 +154,68 @@ public abstract class ConcurrencyContract extends ContractSupport {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aThreadWhoseInterruptFlagIsSetGetsConnectionExceptionAndKeepsTheFlag() {
+        boolean flagAfter;
+        try {
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(() -> db.useTransaction(s -> s.execute("create table never (x integer)")))
+                    .isInstanceOf(ConnectionException.class).hasMessageContaining("interrupt flag is set");
+            assertThatThrownBy(() -> db.ping()).isInstanceOf(ConnectionException.class);
+        } finally {
+            flagAfter = Thread.interrupted();
+        }
+        assertThat(flagAfter).as("the interrupt flag stays set").isTrue();
+        db.useTransaction(s -> s.execute("create table after_interrupt (x integer)"));
+    }
+
+    @Test
+    void aThreadInterruptedWhileWaitingForAConnectionGetsConnectionExceptionAndKeepsTheFlag() throws Exception {
+        try (Database one = target().builder().maxPoolSize(1).connectionTimeout(Duration.ofSeconds(60)).open()) {
+            one.useTransaction(s -> s.execute("create table t (x integer)"));
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try {
+                    one.useTransaction(s -> {
+                        s.execute("insert into t(x) values (1)");
+                        holding.countDown();
+                        release.await();
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            holder.start();
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicBoolean flag = new AtomicBoolean();
+            Thread waiter = new Thread(() -> {
+                try {
+                    one.useTransaction(s -> s.execute("insert into t(x) values (2)"));
+                } catch (Throwable t) {
+                    failure.set(t);
+                    flag.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            waiter.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (waiter.getState() != Thread.State.TIMED_WAITING && waiter.getState() != Thread.State.WAITING
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            waiter.interrupt();
+            waiter.join(TimeUnit.SECONDS.toMillis(30));
+            release.countDown();
+            holder.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(failure.get()).isInstanceOf(ConnectionException.class)
+                    .hasMessageContaining("interrupted while waiting for a connection");
+            assertThat(flag).as("the interrupt flag stays set").isTrue();
+            int rows = one.inTransaction(s -> s.handle().createQuery("select count(*) from t").mapTo(int.class).one());
+            assertThat(rows).as("only the holder's row").isEqualTo(1);
         }
     }
 }

@@ -92,7 +92,7 @@ public abstract class ErrorContract extends ContractSupport {
                 .isInstanceOf(DuplicateKeyException.class);
     }
 
-    static String messages(Throwable t) {
+    protected static String messages(Throwable t) {
         StringBuilder all = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {
             all.append(c.getMessage()).append('\n');

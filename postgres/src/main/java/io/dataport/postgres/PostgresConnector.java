@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL connections of one Database: a HikariCP pool with auto-commit on, timeouts that pgjdbc leaves
@@ -28,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (which may hold row values) kept out of messages.
  */
 final class PostgresConnector implements Connector {
+    private static final String HIDDEN = "(value hidden; Database.Builder.showParameterValues(true) shows it)";
+    private static final Pattern QUOTED_VALUE_AT_END = Pattern.compile(": \".*\"$", Pattern.MULTILINE);
+    private static final Pattern OUT_OF_RANGE_VALUE = Pattern.compile("value \".*\" is out of range");
     private static final Dialect DIALECT = PostgresDialect.INSTANCE;
     private static final AtomicInteger POOLS = new AtomicInteger();
     static final int DEFAULT_POOL_SIZE = 10;
@@ -207,6 +211,29 @@ final class PostgresConnector implements Connector {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * PostgreSQL quotes the input in some messages: {@code invalid input syntax for type integer: "..."} (any
+     * {@code : "..."} ending a line: input syntax, enum labels, date/time fields, parameter values) and
+     * {@code value "..." is out of range for type ...}. Names it quotes mid-line ({@code relation "users"},
+     * {@code constraint "users_email_key"}) stay; its DETAIL lines, which quote rows and keys, are already
+     * left out unless showParameterValues is on ({@code logServerErrorDetail}).
+     */
+    @Override
+    public SQLException withoutValues(SQLException e) {
+        String message = e.getMessage();
+        if (message == null || message.indexOf('"') < 0) {
+            return e;
+        }
+        String hidden = QUOTED_VALUE_AT_END.matcher(message).replaceAll(": " + HIDDEN);
+        hidden = OUT_OF_RANGE_VALUE.matcher(hidden).replaceAll("value " + HIDDEN + " is out of range");
+        if (hidden.equals(message)) {
+            return e;
+        }
+        SQLException copy = new SQLException(hidden, e.getSQLState(), e.getErrorCode(), e.getCause());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     static ErrorKind classify(String state) {

@@ -1,5 +1,6 @@
 package io.dataport.internal.session;
 
+import io.dataport.ConnectionException;
 import io.dataport.SessionMisuseException;
 import io.dataport.TransactionAbortedException;
 import io.dataport.TransactionIsolation;
@@ -55,8 +56,28 @@ public final class SessionState {
      */
     static SessionState acquire(Connector connector, Access access, boolean readOnly,
                                 TransactionIsolation defaultIsolation) throws SQLException {
-        return new SessionState(connector, connector.acquire(access), readOnly || access == Access.READ_ONLY,
-                defaultIsolation);
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted("this thread's interrupt flag is set, so no connection is taken", null);
+        }
+        Connection connection;
+        try {
+            connection = connector.acquire(access);
+        } catch (SQLException | RuntimeException e) {
+            // Every backend's pool restores the flag when its wait is interrupted; the error is one, whatever
+            // the pool said (HikariCP's SQLException has no SQLSTATE, SQLite's lock throws InterruptedException).
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted("the thread was interrupted while waiting for a connection", e);
+            }
+            throw e;
+        }
+        return new SessionState(connector, connection, readOnly || access == Access.READ_ONLY, defaultIsolation);
+    }
+
+    /** The one error for an interrupted thread asking for a connection; the thread keeps its interrupt flag. */
+    private static ConnectionException interrupted(String what, Throwable cause) {
+        return new ConnectionException("Interrupted: " + what + "; nothing ran. The interrupt flag stays set: "
+                + "finish the thread's work, or clear the flag (Thread.interrupted()) before using the database "
+                + "on this thread again.", cause);
     }
 
     /** The connection. */

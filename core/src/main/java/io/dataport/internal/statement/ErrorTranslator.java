@@ -23,10 +23,16 @@ public final class ErrorTranslator {
     static final int MAX_SQL_IN_MESSAGE = 500;
 
     private final Connector connector;
+    private final boolean showValues;
 
-    /** The translator for the errors of one connector. */
-    public ErrorTranslator(Connector connector) {
+    /**
+     * The translator for the errors of one connector.
+     *
+     * @param showValues whether messages may show values the server quoted (showParameterValues)
+     */
+    public ErrorTranslator(Connector connector, boolean showValues) {
         this.connector = connector;
+        this.showValues = showValues;
     }
 
     /** The SQL for a message: one line, cut at a length. */
@@ -39,8 +45,9 @@ public final class ErrorTranslator {
     }
 
     /** Translates a driver exception; {@code sql} and {@code parameters} may be null. */
-    public DataportException translate(SQLException e, String sql, String parameters) {
-        ErrorKind kind = connector.classify(e);
+    public DataportException translate(SQLException error, String sql, String parameters) {
+        ErrorKind kind = connector.classify(error);
+        SQLException e = showValues ? error : connector.withoutValues(error);
         String reason = firstLine(e.getMessage());
         String where = sql == null ? "" : " SQL: " + cut(sql) + (parameters == null ? "" : " Parameters: " + parameters);
         switch (kind) {
