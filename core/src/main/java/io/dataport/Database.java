@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
         this.lifecycle = new Lifecycle(config.maskedUrl());
         ErrorTranslator errors = new ErrorTranslator(connector, config.showParameterValues());
         StatementRunner statements = new StatementRunner(connector.codec(), errors, config.showParameterValues(),
-                config.statementListener());
+                config.statementListener(), lifecycle);
         this.jdbi = JdbiSetup.create(connector, statements, config.readOnly(), config.isolation());
         this.repositories = new Repositories(connector.dialect(), connector.codec(), statements);
         this.runner = new TransactionRunner(this, config, connector, jdbi, repositories, lifecycle, errors);

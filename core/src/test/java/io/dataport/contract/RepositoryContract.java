@@ -3,6 +3,8 @@ package io.dataport.contract;
 import io.dataport.ConstraintViolationException;
 import io.dataport.InvalidQueryException;
 import io.dataport.CrudRepository;
+import io.dataport.DataportException;
+import io.dataport.ConnectionException;
 import io.dataport.Database;
 import io.dataport.DuplicateKeyException;
 import io.dataport.EntityNotFoundException;
@@ -38,6 +40,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Every {@link CrudRepository} operation, the same on every backend. */
 public abstract class RepositoryContract extends ContractSupport {
@@ -418,6 +421,47 @@ public abstract class RepositoryContract extends ContractSupport {
         // The stream's connection and transaction are gone: writes and reads still work.
         users.insert(user("After"));
         assertThat(users.count()).isEqualTo(3_501);
+    }
+
+    @Test
+    void aStreamOpenWhileItsDatabaseClosesFailsWithTheClosedError() {
+        Database other = target().open();
+        other.schema().create(User.class);
+        CrudRepository<User, Long> mine = other.repository(User.class);
+        List<User> batch = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            batch.add(user("C" + i));
+        }
+        mine.insertAll(batch);
+        Stream<User> stream = mine.stream();
+        Iterator<User> it = stream.iterator();
+        it.next();
+        other.close();
+        Throwable failure = catchThrowable(() -> {
+            while (it.hasNext()) {
+                it.next();
+            }
+        });
+        assertThat(failure).isInstanceOf(ConnectionException.class).hasMessageContaining("Database is closed");
+        stream.close();
+    }
+
+    @Test
+    void aJdbiIteratorFailingInsideATransactionIsADataportException() {
+        users.insertAll(List.of(user("A"), user("B"), user("C")));
+        Throwable inside = catchThrowable(() -> db.useTransaction(s -> {
+            try (Stream<String> names = s.handle().createQuery("select name from users order by id")
+                    .map((rs, ctx) -> {
+                        if (rs.getString(1).equals("B")) {
+                            // A driver failure in the middle of the rows, as a killed backend gives.
+                            rs.getString(99);
+                        }
+                        return rs.getString(1);
+                    }).stream()) {
+                names.forEach(n -> { });
+            }
+        }));
+        assertThat(inside).isInstanceOf(DataportException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dataport.internal.statement;
 import io.dataport.DataportException;
 import io.dataport.StatementListener;
 import io.dataport.TransactionAbortedException;
+import io.dataport.internal.session.Lifecycle;
 import io.dataport.internal.session.SessionState;
 import io.dataport.spi.StatementCache;
 import io.dataport.spi.ValueCodec;
@@ -29,14 +30,16 @@ public final class StatementRunner {
     private final ErrorTranslator errors;
     private final boolean showParameterValues;
     private final StatementListener listener;
+    private final Lifecycle lifecycle;
 
     /** The runner of one Database; {@code listener} may be null. */
     public StatementRunner(ValueCodec codec, ErrorTranslator errors, boolean showParameterValues,
-                           StatementListener listener) {
+                           StatementListener listener, Lifecycle lifecycle) {
         this.codec = codec;
         this.errors = errors;
         this.showParameterValues = showParameterValues;
         this.listener = listener;
+        this.lifecycle = lifecycle;
     }
 
     /** The JDBC work on a prepared statement: bind, execute, read. It closes any result set it opens. */
@@ -66,7 +69,8 @@ public final class StatementRunner {
 
     /**
      * The portable exception for a statement that failed, on every path: marks the transaction failed and
-     * words the error, with the bound values only when the database shows them.
+     * words the error, with the bound values only when the database shows them; once the database is closed,
+     * the closed-database error (a stream read on after {@code close()}, on any backend).
      *
      * @param state      the session, or null outside one
      * @param parameters the bound values as text, or null
@@ -75,7 +79,8 @@ public final class StatementRunner {
         if (state != null) {
             state.markFailed();
         }
-        return errors.translate(e, sql, showParameterValues ? parameters : null);
+        DataportException translated = errors.translate(e, sql, showParameterValues ? parameters : null);
+        return (DataportException) lifecycle.closedUnder(translated);
     }
 
     /**
