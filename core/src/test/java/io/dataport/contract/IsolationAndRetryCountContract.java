@@ -2,6 +2,7 @@ package io.dataport.contract;
 
 import io.dataport.CrudRepository;
 import io.dataport.Database;
+import io.dataport.TransactionConflictException;
 import io.dataport.Session;
 import io.dataport.TransactionIsolation;
 import io.dataport.mapping.Id;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** {@code inTransaction(TransactionIsolation, ...)} and {@code retryCount()}, the same on every backend. */
 public abstract class IsolationAndRetryCountContract extends ContractSupport {
@@ -143,6 +146,38 @@ public abstract class IsolationAndRetryCountContract extends ContractSupport {
     private static void goOffCallIfAnotherStays(Session s, int doctor) {
         if (onCall(s) >= 2) {
             s.execute("update doctor set on_call = 0 where id = ?", doctor);
+        }
+    }
+
+    @Test
+    void aConflictInsideAnotherDatabasesTransactionIsRetriedOnlyByTheOutermostAndSaidOnce() {
+        try (Database outerDb = target().builder().maxAttempts(3).retryBackoff(Duration.ofMillis(1)).open();
+             Database innerDb = target().open()) {
+            AtomicInteger outer = new AtomicInteger();
+            AtomicInteger inner = new AtomicInteger();
+            Throwable failure = catchThrowable(() -> outerDb.useTransaction(s -> {
+                outer.incrementAndGet();
+                innerDb.useTransaction(t -> {
+                    inner.incrementAndGet();
+                    throw new IllegalStateException(new SQLException("could not serialize access", "40001"));
+                });
+            }));
+            assertThat(outer).as("the outer transaction's attempts").hasValue(3);
+            assertThat(inner).as("the inner one runs once per outer attempt").hasValue(3);
+            assertThat(failure).isInstanceOf(TransactionConflictException.class)
+                    .hasMessageStartingWith("Transaction gave up after 3 attempts");
+            String message = failure.getMessage();
+            assertThat(message.split("gave up after", -1)).as("said once").hasSize(2);
+            assertThat(message).contains("Not retried here: this thread is inside a transaction of another Database");
+        }
+        // Alone, the inner Database retries as before.
+        try (Database alone = target().builder().maxAttempts(2).retryBackoff(Duration.ofMillis(1)).open()) {
+            AtomicInteger runs = new AtomicInteger();
+            assertThatThrownBy(() -> alone.useTransaction(t -> {
+                runs.incrementAndGet();
+                throw new IllegalStateException(new SQLException("could not serialize access", "40001"));
+            })).isInstanceOf(TransactionConflictException.class);
+            assertThat(runs).hasValue(2);
         }
     }
 

@@ -35,6 +35,11 @@ public final class TransactionRunner {
     private final RetryPolicy policy;
     private final boolean readOnlyDatabase;
     private final TransactionIsolation defaultIsolation;
+    /**
+     * Whether a unit of work of any Database runs on this thread: one of another Database started inside it
+     * is not retried on its own, since the outer one runs it again as a whole (else attempts multiply).
+     */
+    private static final ThreadLocal<Boolean> UNIT_RUNNING = new ThreadLocal<>();
     private final ThreadLocal<DataportSession> current = new ThreadLocal<>();
     private final LongAdder retries = new LongAdder();
 
@@ -203,6 +208,19 @@ public final class TransactionRunner {
 
     /** The one loop: runs an attempt, and asks the policy whether a failed one runs again. */
     private <R, X extends Exception> R run(boolean retryable, Unit<R> unit) throws X {
+        if (UNIT_RUNNING.get() != null) {
+            return attempts(retryable, true, unit);
+        }
+        UNIT_RUNNING.set(Boolean.TRUE);
+        try {
+            return attempts(retryable, false, unit);
+        } finally {
+            UNIT_RUNNING.remove();
+        }
+    }
+
+    /** The attempts of one unit; {@code insideAnother}: inside another Database's unit, conflicts are not retried. */
+    private <R, X extends Exception> R attempts(boolean retryable, boolean insideAnother, Unit<R> unit) throws X {
         for (int n = 1; ; n++) {
             lifecycle.checkOpen();
             Attempt attempt = new Attempt();
@@ -215,7 +233,12 @@ public final class TransactionRunner {
             if (lifecycle.isClosed()) {
                 throw Sneaky.<X>rethrow(failure);
             }
-            switch (policy.decide(failure, attempt.state, n, retryable)) {
+            RetryPolicy.Decision decision = policy.decide(failure, attempt.state, n, retryable);
+            if (insideAnother && (decision == RetryPolicy.Decision.RETRY_AFTER_BACKOFF
+                    || decision == RetryPolicy.Decision.GIVE_UP)) {
+                throw notRetriedInside(failure);
+            }
+            switch (decision) {
                 case RETRY_NOW:
                     retries.increment();
                     continue;
@@ -346,6 +369,12 @@ public final class TransactionRunner {
             return null;
         }
         return closing instanceof SQLException ? errors.translate((SQLException) closing, null, null) : closing;
+    }
+
+    private static TransactionConflictException notRetriedInside(Throwable failure) {
+        return new TransactionConflictException(failure.getMessage() + " Not retried here: this thread is inside "
+                + "a transaction of another Database, which runs again as a whole.",
+                failure instanceof StatementException ? ((StatementException) failure).sql() : null, failure, 1);
     }
 
     private TransactionConflictException gaveUp(int attempts, Throwable failure) {
