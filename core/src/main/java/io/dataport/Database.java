@@ -348,6 +348,7 @@ public final class Database implements AutoCloseable {
         TransactionIsolation isolation = TransactionIsolation.SERIALIZABLE;
         Duration retryBackoff = Duration.ofMillis(5);
         boolean showParameterValues;
+        boolean leakDetection;
         StatementListener statementListener;
         final Map<String, String> properties = new LinkedHashMap<>();
         private Backend backend;
@@ -481,6 +482,22 @@ public final class Database implements AutoCloseable {
          */
         public Builder showParameterValues(boolean showParameterValues) {
             this.showParameterValues = showParameterValues;
+            return this;
+        }
+
+        /**
+         * Whether to record where each connection is taken (a stack trace per transaction, stream or
+         * statement), so that the error of an exhausted pool shows where its holders were opened: the open
+         * stream that was never closed, the transaction that runs too long. Off by default (it costs a few
+         * microseconds per unit of work); the error names the kinds of holders, their ages and threads anyway.
+         *
+         * <pre>{@code Database db = Database.builder(url).leakDetection(true).open();}</pre>
+         *
+         * @param leakDetection whether to record where connections are taken
+         * @return this builder
+         */
+        public Builder leakDetection(boolean leakDetection) {
+            this.leakDetection = leakDetection;
             return this;
         }
 

@@ -25,6 +25,7 @@ public final class DatabaseConfig {
     private final TransactionIsolation isolation;
     private final Duration retryBackoff;
     private final boolean showParameterValues;
+    private final boolean leakDetection;
     private final StatementListener statementListener;
     private final Map<String, String> properties;
     private final Map<String, String> parameters;
@@ -49,6 +50,7 @@ public final class DatabaseConfig {
         this.isolation = b.isolation;
         this.retryBackoff = b.retryBackoff;
         this.showParameterValues = b.showParameterValues;
+        this.leakDetection = b.leakDetection;
         this.statementListener = b.statementListener;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
         Map<String, String> merged = new LinkedHashMap<>(url.parameters());
@@ -179,6 +181,15 @@ public final class DatabaseConfig {
     }
 
     /**
+     * Whether work records where it takes its connection, for the error of an exhausted pool.
+     *
+     * @return whether leak detection is on
+     */
+    public boolean leakDetection() {
+        return leakDetection;
+    }
+
+    /**
      * The listener told about every statement, or null.
      *
      * @return the listener, or {@code null}
@@ -213,6 +224,6 @@ public final class DatabaseConfig {
         return "DatabaseConfig[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "***")
                 + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", readOnly=" + readOnly
                 + ", maxAttempts=" + maxAttempts + ", isolation=" + isolation + ", retryBackoff=" + retryBackoff
-                + ", showParameterValues=" + showParameterValues + ", properties=" + shownProperties + "]";
+                + ", showParameterValues=" + showParameterValues + ", leakDetection=" + leakDetection + ", properties=" + shownProperties + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.dataport.contract;
 
 import io.dataport.ConnectionException;
 import io.dataport.Database;
+import io.dataport.mapping.Id;
 import io.dataport.TransactionConflictException;
 import io.dataport.TransactionIsolation;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Many threads on one Database lose no update, and conflicts are retried a bounded number of times. */
 public abstract class ConcurrencyContract extends ContractSupport {
@@ -216,6 +219,36 @@ public abstract class ConcurrencyContract extends ContractSupport {
             assertThat(flag).as("the interrupt flag stays set").isTrue();
             int rows = one.inTransaction(s -> s.handle().createQuery("select count(*) from t").mapTo(int.class).one());
             assertThat(rows).as("only the holder's row").isEqualTo(1);
+        }
+    }
+
+    /** An entity to stream. */
+    public record Item(@Id Long id, String name) {
+    }
+
+    @Test
+    void anExhaustedPoolNamesWhatHoldsItsConnections() {
+        for (boolean leakDetection : new boolean[] {false, true}) {
+            try (Database one = target().builder().maxPoolSize(1).connectionTimeout(Duration.ofMillis(250))
+                    .leakDetection(leakDetection).open()) {
+                one.schema().create(Item.class);
+                one.repository(Item.class).insert(new Item(null, "a"));
+                Stream<Item> forgotten = one.repository(Item.class).stream();
+                assertThat(forgotten.iterator().next().name()).isEqualTo("a");
+                Throwable failure = catchThrowable(() -> one.inReadOnlyTransaction(s -> 1));
+                assertThat(failure).isInstanceOf(ConnectionException.class)
+                        .hasMessageContaining("Holding them: 1 open stream (oldest ")
+                        .hasMessageContaining("on thread " + Thread.currentThread().getName())
+                        .hasMessageContaining("try-with-resources");
+                if (leakDetection) {
+                    assertThat(failure).hasMessageContaining("ConcurrencyContract.anExhaustedPoolNamesWhatHoldsItsConnections");
+                } else {
+                    assertThat(failure).hasMessageContaining("leakDetection(true) shows where");
+                }
+                forgotten.close();
+                int after = one.inReadOnlyTransaction(s -> 1);
+                assertThat(after).isEqualTo(1);
+            }
         }
     }
 }

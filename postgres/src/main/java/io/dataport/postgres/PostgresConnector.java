@@ -11,6 +11,7 @@ import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
+import io.dataport.spi.NoConnectionFreeException;
 import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
@@ -135,7 +136,7 @@ final class PostgresConnector implements Connector {
             String state = bean == null ? "pool closed"
                     : "total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="
                     + bean.getIdleConnections() + ", waiting=" + bean.getThreadsAwaitingConnection();
-            throw new ConnectionException("PostgreSQL pool exhausted: no connection free within "
+            throw new NoConnectionFreeException("PostgreSQL pool exhausted: no connection free within "
                     + config.connectionTimeout().toMillis() + " ms (pool size " + poolSize + "; " + state + "). "
                     + "Raise maxPoolSize, shorten transactions, or raise connectionTimeout.", e);
         } catch (SQLException e) {

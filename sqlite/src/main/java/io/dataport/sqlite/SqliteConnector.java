@@ -7,6 +7,7 @@ import io.dataport.SessionMisuseException;
 import io.dataport.TransactionIsolation;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
+import io.dataport.spi.NoConnectionFreeException;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
 import io.dataport.spi.StatementCache;
@@ -85,8 +86,8 @@ final class SqliteConnector implements Connector {
         long timeout = config.connectionTimeout().toMillis();
         try {
             if (!writeLock.tryLock(timeout, TimeUnit.MILLISECONDS)) {
-                throw new ConnectionException("SQLite writer busy: no turn to write within " + timeout + " ms ("
-                        + writeLock.getQueueLength() + " threads waiting). Shorten write transactions, use "
+                throw new NoConnectionFreeException("SQLite writer busy: no turn to write within " + timeout
+                        + " ms (" + writeLock.getQueueLength() + " threads waiting). Shorten write transactions, use "
                         + "inReadOnlyTransaction for reads, or raise connectionTimeout.");
             }
         } catch (InterruptedException e) {
@@ -104,8 +105,8 @@ final class SqliteConnector implements Connector {
         long timeout = config.connectionTimeout().toMillis();
         try {
             if (!readerPermits.tryAcquire(timeout, TimeUnit.MILLISECONDS)) {
-                throw new ConnectionException("SQLite reader pool exhausted: no connection free within " + timeout
-                        + " ms (pool size " + settings.readers + ", " + readerPermits.getQueueLength()
+                throw new NoConnectionFreeException("SQLite reader pool exhausted: no connection free within "
+                        + timeout + " ms (pool size " + settings.readers + ", " + readerPermits.getQueueLength()
                         + " threads waiting). Raise maxPoolSize, shorten transactions, or raise connectionTimeout.");
             }
         } catch (InterruptedException e) {

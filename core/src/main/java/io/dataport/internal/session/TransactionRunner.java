@@ -13,6 +13,7 @@ import io.dataport.internal.statement.ErrorTranslator;
 import io.dataport.internal.util.Sneaky;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
+import io.dataport.spi.NoConnectionFreeException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.SQLException;
@@ -42,6 +43,7 @@ public final class TransactionRunner {
     private static final ThreadLocal<Boolean> UNIT_RUNNING = new ThreadLocal<>();
     private final ThreadLocal<DataportSession> current = new ThreadLocal<>();
     private final LongAdder retries = new LongAdder();
+    private final ConnectionHolders holders;
 
     /** The runner of one Database. */
     public TransactionRunner(Database database, DatabaseConfig config, Connector connector, Jdbi jdbi,
@@ -55,6 +57,7 @@ public final class TransactionRunner {
         this.policy = new RetryPolicy(config.maxAttempts(), config.retryBackoff(), errors);
         this.readOnlyDatabase = config.readOnly();
         this.defaultIsolation = config.isolation();
+        this.holders = new ConnectionHolders(config.leakDetection());
     }
 
     /** One attempt of a unit of work; it records the session it got in {@code attempt}. */
@@ -98,7 +101,7 @@ public final class TransactionRunner {
         if (joined != null) {
             return join(joined, readOnly, isolation, nested, callback);
         }
-        return run(true, attempt -> inSession(open(access, attempt, true),
+        return run(true, attempt -> inSession(open(access, attempt, true, ConnectionHolders.Kind.TRANSACTION),
                 session -> transaction(session, readOnly, isolation, callback)));
     }
 
@@ -109,7 +112,8 @@ public final class TransactionRunner {
             joined.state().checkUsable();
             return callback.withSession(joined);
         }
-        return run(false, attempt -> inSession(open(Access.READ_WRITE, attempt, true), callback::withSession));
+        return run(false, attempt -> inSession(open(Access.READ_WRITE, attempt, true, ConnectionHolders.Kind.SESSION),
+                callback::withSession));
     }
 
     /**
@@ -153,7 +157,7 @@ public final class TransactionRunner {
             return StreamLease.inOwnSession(joined.state());
         }
         return run(false, attempt -> {
-            DataportSession session = open(Access.READ_ONLY, attempt, false);
+            DataportSession session = open(Access.READ_ONLY, attempt, false, ConnectionHolders.Kind.STREAM);
             // A stream reads in chunks, one statement each: a read-only transaction reads one snapshot on every
             // backend (PostgreSQL: REPEATABLE READ READ ONLY), so all chunks see the same rows.
             try {
@@ -304,15 +308,25 @@ public final class TransactionRunner {
     }
 
     private SessionState acquire(Access access, Attempt attempt) throws SQLException {
-        SessionState state = SessionState.acquire(connector, readOnlyDatabase ? Access.READ_ONLY : access,
-                readOnlyDatabase, defaultIsolation);
+        return acquire(readOnlyDatabase ? Access.READ_ONLY : access, attempt, ConnectionHolders.Kind.STATEMENT);
+    }
+
+    /** The one place work takes a connection: it is counted as held by {@code kind} until released. */
+    private SessionState acquire(Access access, Attempt attempt, ConnectionHolders.Kind kind) throws SQLException {
+        SessionState state;
+        try {
+            state = SessionState.acquire(connector, access, readOnlyDatabase, defaultIsolation);
+        } catch (NoConnectionFreeException e) {
+            throw new ConnectionException(e.getMessage() + " " + holders.describe(), e);
+        }
+        holders.add(state, kind);
         attempt.state = state;
         return state;
     }
 
-    private DataportSession open(Access access, Attempt attempt, boolean makeCurrent) throws SQLException {
-        SessionState state = SessionState.acquire(connector, access, readOnlyDatabase, defaultIsolation);
-        attempt.state = state;
+    private DataportSession open(Access access, Attempt attempt, boolean makeCurrent, ConnectionHolders.Kind kind)
+            throws SQLException {
+        SessionState state = acquire(access, attempt, kind);
         DataportSession session = new DataportSession(database, jdbi, repositories, state);
         if (makeCurrent) {
             current.set(session);
@@ -337,6 +351,7 @@ public final class TransactionRunner {
         } catch (SQLException | RuntimeException e) {
             closing = e;
         }
+        holders.remove(session.state());
         try {
             session.state().release();
         } catch (SQLException e) {
@@ -347,6 +362,7 @@ public final class TransactionRunner {
 
     private void release(SessionState state, Throwable failure) {
         Throwable closing = null;
+        holders.remove(state);
         try {
             state.release();
         } catch (SQLException e) {
