@@ -5,6 +5,7 @@ import io.dataport.internal.repository.Repositories;
 import io.dataport.internal.session.Backends;
 import io.dataport.internal.session.JdbiSetup;
 import io.dataport.internal.session.Lifecycle;
+import io.dataport.internal.session.SettingValues;
 import io.dataport.internal.session.TransactionRunner;
 import io.dataport.internal.statement.ErrorTranslator;
 import io.dataport.internal.statement.StatementRunner;
@@ -15,9 +16,11 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A database opened from a URL: the entry point of Dataport. It owns the connection pool and hands out
@@ -351,6 +354,8 @@ public final class Database implements AutoCloseable {
         boolean leakDetection;
         StatementListener statementListener;
         final Map<String, String> properties = new LinkedHashMap<>();
+        /** The Dataport settings given to a setter: a value in the URL does not override them. */
+        private final Set<String> set = new HashSet<>();
         private Backend backend;
 
         private Builder(String url) {
@@ -394,6 +399,7 @@ public final class Database implements AutoCloseable {
                         + ". Pass the number of connections the pool may hold.");
             }
             this.maxPoolSize = maxPoolSize;
+            set.add("maxPoolSize");
             return this;
         }
 
@@ -411,6 +417,7 @@ public final class Database implements AutoCloseable {
                         + ". Pass Duration.ofMillis(250) or more.");
             }
             this.connectionTimeout = connectionTimeout;
+            set.add("connectionTimeout");
             return this;
         }
 
@@ -438,6 +445,7 @@ public final class Database implements AutoCloseable {
                         + ". Pass 1 to turn retries off.");
             }
             this.maxAttempts = maxAttempts;
+            set.add("maxAttempts");
             return this;
         }
 
@@ -453,6 +461,7 @@ public final class Database implements AutoCloseable {
          */
         public Builder isolation(TransactionIsolation isolation) {
             this.isolation = Objects.requireNonNull(isolation, "isolation");
+            set.add("isolation");
             return this;
         }
 
@@ -470,6 +479,7 @@ public final class Database implements AutoCloseable {
                         + ". Pass Duration.ZERO to retry at once.");
             }
             this.retryBackoff = retryBackoff;
+            set.add("retryBackoff");
             return this;
         }
 
@@ -498,6 +508,7 @@ public final class Database implements AutoCloseable {
          */
         public Builder leakDetection(boolean leakDetection) {
             this.leakDetection = leakDetection;
+            set.add("leakDetection");
             return this;
         }
 
@@ -514,7 +525,10 @@ public final class Database implements AutoCloseable {
 
         /**
          * A backend setting: a SQLite pragma ({@code synchronous}, {@code busy_timeout}) or a pgjdbc connection
-         * property ({@code sslmode}, {@code socketTimeout}). The same as a query parameter in the URL.
+         * property ({@code sslmode}, {@code socketTimeout}); or one of Dataport's own by name ({@code maxPoolSize},
+         * {@code connectionTimeout} as {@code 5s}, {@code queryTimeout}, {@code maxAttempts}, {@code retryBackoff},
+         * {@code isolation}, {@code leakDetection}), which a setter called in code overrides. The same as a query
+         * parameter in the URL.
          *
          * @param name  the setting's name, as the backend spells it (matched ignoring case)
          * @param value its value
@@ -554,6 +568,7 @@ public final class Database implements AutoCloseable {
                         + DatabaseUrl.mask(url) + "'. Use a URL starting with "
                         + String.join(" or ", chosen.urlPrefixes()) + ".");
             }
+            applySettingsInUrl();
             DatabaseConfig config = new DatabaseConfig(this, chosen);
             Connector connector = chosen.connect(config);
             try {
@@ -561,6 +576,54 @@ public final class Database implements AutoCloseable {
             } catch (RuntimeException e) {
                 connector.close();
                 throw e;
+            }
+        }
+
+        /**
+         * Dataport's own settings in the URL query or a {@link #property}, through the setters (their checks, their
+         * messages); a setter called in code wins over the URL.
+         */
+        private void applySettingsInUrl() {
+            Map<String, String> given = new LinkedHashMap<>(DatabaseUrl.parse(url).parameters());
+            given.putAll(properties);
+            given.forEach((name, value) -> {
+                String setting = SettingValues.canonical(name);
+                if (setting == null || set.contains(setting)) {
+                    return;
+                }
+                try {
+                    applySetting(setting, value);
+                } catch (ConfigurationException e) {
+                    throw new ConfigurationException("Setting " + name + " in '" + DatabaseUrl.mask(url) + "': "
+                            + e.getMessage(), e);
+                }
+                set.remove(setting);
+            });
+        }
+
+        private void applySetting(String setting, String value) {
+            switch (setting) {
+                case "maxPoolSize":
+                    maxPoolSize(SettingValues.integer(setting, value));
+                    break;
+                case "connectionTimeout":
+                    connectionTimeout(SettingValues.duration(setting, value));
+                    break;
+                case "maxAttempts":
+                    maxAttempts(SettingValues.integer(setting, value));
+                    break;
+                case "retryBackoff":
+                    retryBackoff(SettingValues.duration(setting, value));
+                    break;
+                case "isolation":
+                    isolation(SettingValues.constant(setting, value, TransactionIsolation.class));
+                    break;
+                case "leakDetection":
+                    leakDetection(SettingValues.bool(setting, value));
+                    break;
+                default:
+                    throw new ConfigurationException(setting + " cannot be given in the URL yet; use its "
+                            + "Database.Builder method.");
             }
         }
     }

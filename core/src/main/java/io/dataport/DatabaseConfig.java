@@ -1,5 +1,6 @@
 package io.dataport;
 
+import io.dataport.internal.session.SettingValues;
 import io.dataport.spi.Backend;
 
 import java.time.Duration;
@@ -55,6 +56,8 @@ public final class DatabaseConfig {
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
         Map<String, String> merged = new LinkedHashMap<>(url.parameters());
         merged.putAll(b.properties);
+        // Dataport's own settings were applied by the builder; the backend sees only its own.
+        merged.keySet().removeIf(name -> SettingValues.canonical(name) != null);
         this.parameters = Collections.unmodifiableMap(backend == null ? merged : known(merged, backend));
     }
 
@@ -73,6 +76,7 @@ public final class DatabaseConfig {
             if (known == null) {
                 throw new ConfigurationException("Unknown " + backend.displayName() + " setting '" + name + "' in '"
                         + url + "'. Known: " + String.join(", ", new TreeSet<>(backend.parameterNames()))
+                        + "; and Dataport's own, on every backend: " + String.join(", ", SettingValues.NAMES.values())
                         + ". Fix the name, or remove the setting.");
             }
             result.put(known, value);

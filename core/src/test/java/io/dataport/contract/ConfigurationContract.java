@@ -4,6 +4,7 @@ import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.Database;
 import io.dataport.ReadOnlyException;
+import io.dataport.TransactionIsolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,6 +46,49 @@ public abstract class ConfigurationContract extends ContractSupport {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("connectionTimeout cannot be less than 250ms");
         assertThatThrownBy(() -> Database.builder("sqlite::memory:").maxAttempts(0))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxAttempts");
+    }
+
+    private String withQuery(String query) {
+        String url = target().freshUrl();
+        return url + (url.contains("?") ? "&" : "?") + query;
+    }
+
+    @Test
+    void dataportSettingsComeFromTheUrlOnEveryBackend() {
+        try (Database db = Database.open(withQuery("maxPoolSize=3&connectionTimeout=750ms&maxAttempts=4"
+                + "&retryBackoff=PT0.002S&ISOLATION=read_committed&leakDetection=true"))) {
+            assertThat(db.config().maxPoolSize()).isEqualTo(3);
+            assertThat(db.config().connectionTimeout()).isEqualTo(Duration.ofMillis(750));
+            assertThat(db.config().maxAttempts()).isEqualTo(4);
+            assertThat(db.config().retryBackoff()).isEqualTo(Duration.ofMillis(2));
+            assertThat(db.config().isolation()).isEqualTo(TransactionIsolation.READ_COMMITTED);
+            assertThat(db.config().leakDetection()).isTrue();
+            assertThat(db.config().parameters()).as("the backend does not see them").doesNotContainKeys(
+                    "maxPoolSize", "connectionTimeout", "maxAttempts", "retryBackoff", "ISOLATION", "leakDetection");
+            int one = db.inTransaction(s -> s.handle().createQuery("select 1").mapTo(int.class).one());
+            assertThat(one).isEqualTo(1);
+        }
+        // A setter called in code wins over the URL; property() is the same as the URL.
+        try (Database db = Database.builder(withQuery("maxAttempts=4")).maxAttempts(7).property("maxPoolSize", "2")
+                .open()) {
+            assertThat(db.config().maxAttempts()).isEqualTo(7);
+            assertThat(db.config().maxPoolSize()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void badDataportSettingsInTheUrlAreRefusedByName() {
+        assertThatThrownBy(() -> Database.open(withQuery("maxAttempts=0")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Setting maxAttempts in '").hasMessageContaining("maxAttempts must be at least 1");
+        assertThatThrownBy(() -> Database.open(withQuery("connectionTimeout=30")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("connectionTimeout must be a duration with its unit, such as 500ms, 30s");
+        assertThatThrownBy(() -> Database.open(withQuery("isolation=strict")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("READ_COMMITTED");
+        assertThatThrownBy(() -> Database.open(withQuery("maxPoolSizes=3")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("Unknown")
+                .hasMessageContaining("and Dataport's own, on every backend: ").hasMessageContaining("maxPoolSize");
     }
 
     @Test

@@ -1,0 +1,97 @@
+package io.dataport.internal.session;
+
+import io.dataport.ConfigurationException;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dataport's own settings as they come in a URL query or {@code Builder.property}: their names, found
+ * without regard to case, and their values read from text. The Builder applies them through its setters,
+ * so each keeps one validation.
+ *
+ * <pre>{@code postgresql://db/app?maxPoolSize=20&connectionTimeout=5s&maxAttempts=5}</pre>
+ */
+public final class SettingValues {
+    /** Every setting a URL may carry, by its lower-case name. */
+    public static final Map<String, String> NAMES = names("maxPoolSize", "connectionTimeout", "queryTimeout",
+            "maxAttempts", "retryBackoff", "isolation", "leakDetection");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    private SettingValues() {
+    }
+
+    private static Map<String, String> names(String... names) {
+        Map<String, String> byLowerCase = new TreeMap<>();
+        for (String n : names) {
+            byLowerCase.put(n.toLowerCase(Locale.ROOT), n);
+        }
+        return byLowerCase;
+    }
+
+    /** The setting's own spelling, or null when {@code name} is not a Dataport setting. */
+    public static String canonical(String name) {
+        return NAMES.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A whole number. */
+    public static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name + " must be a whole number, not '" + value + "'.");
+        }
+    }
+
+    /** A duration with its unit, {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601 ({@code PT30S}). */
+    public static Duration duration(String name, String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            switch (m.group(2)) {
+                case "ms":
+                    return Duration.ofMillis(n);
+                case "s":
+                    return Duration.ofSeconds(n);
+                case "m":
+                    return Duration.ofMinutes(n);
+                default:
+                    return Duration.ofHours(n);
+            }
+        }
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException(name + " must be a duration with its unit, such as 500ms, 30s, 2m or "
+                    + "PT30S, not '" + value + "'.");
+        }
+    }
+
+    /** {@code true} or {@code false}. */
+    public static boolean bool(String name, String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new ConfigurationException(name + " must be true or false, not '" + value + "'.");
+        }
+        return v.equals("true");
+    }
+
+    /** A constant of {@code type}, by its name in any case. */
+    public static <E extends Enum<E>> E constant(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder known = new StringBuilder();
+            for (E c : type.getEnumConstants()) {
+                known.append(known.length() == 0 ? "" : ", ").append(c.name());
+            }
+            throw new ConfigurationException(name + " must be one of " + known + ", not '" + value + "'.");
+        }
+    }
+}
