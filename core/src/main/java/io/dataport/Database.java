@@ -57,8 +57,7 @@ public final class Database implements AutoCloseable {
         this.connector = connector;
         this.lifecycle = new Lifecycle(config.maskedUrl());
         ErrorTranslator errors = new ErrorTranslator(connector, config.showParameterValues());
-        StatementRunner statements = new StatementRunner(connector.codec(), errors, config.showParameterValues(),
-                config.statementListener(), lifecycle);
+        StatementRunner statements = new StatementRunner(connector, errors, config, lifecycle);
         this.jdbi = JdbiSetup.create(connector, statements, config.readOnly(), config.isolation());
         this.repositories = new Repositories(connector.dialect(), connector.codec(), statements);
         this.runner = new TransactionRunner(this, config, connector, jdbi, repositories, lifecycle, errors);
@@ -350,6 +349,7 @@ public final class Database implements AutoCloseable {
         int maxAttempts = 10;
         TransactionIsolation isolation = TransactionIsolation.SERIALIZABLE;
         Duration retryBackoff = Duration.ofMillis(5);
+        Duration queryTimeout = Duration.ZERO;
         boolean showParameterValues;
         boolean leakDetection;
         StatementListener statementListener;
@@ -473,14 +473,41 @@ public final class Database implements AutoCloseable {
          * @throws ConfigurationException when {@code retryBackoff} is negative
          */
         public Builder retryBackoff(Duration retryBackoff) {
-            Objects.requireNonNull(retryBackoff, "retryBackoff");
-            if (retryBackoff.isNegative()) {
-                throw new ConfigurationException("retryBackoff cannot be negative: " + retryBackoff
-                        + ". Pass Duration.ZERO to retry at once.");
-            }
-            this.retryBackoff = retryBackoff;
+            this.retryBackoff = notNegative("retryBackoff", retryBackoff, "Pass Duration.ZERO to retry at once.");
             set.add("retryBackoff");
             return this;
+        }
+
+        /**
+         * The longest one statement may run: past it, the statement is stopped and fails with
+         * {@link QueryTimeoutException}, which is not retried. The connection stays usable; a transaction the
+         * statement ran in has failed and can only roll back (nothing of it is saved). It applies to every
+         * statement the database runs: the application's SQL ({@link Session#execute}, Jdbi handles, SqlObjects)
+         * and Dataport's own (repositories, stream chunks), each execution on its own; for a query, until its first
+         * rows are there. Begin, commit and rollback are not limited. PostgreSQL cancels the statement, counting
+         * whole seconds (pgjdbc takes seconds: 300 ms is 1 s there); SQLite interrupts it
+         * ({@code sqlite3_interrupt}), to the millisecond. Default: none.
+         *
+         * <pre>{@code Database db = Database.builder(url).queryTimeout(Duration.ofSeconds(30)).open();}</pre>
+         *
+         * @param queryTimeout the longest a statement may run; {@link Duration#ZERO} for no limit
+         * @return this builder
+         * @throws ConfigurationException when {@code queryTimeout} is negative
+         */
+        public Builder queryTimeout(Duration queryTimeout) {
+            this.queryTimeout = notNegative("queryTimeout", queryTimeout,
+                    "Pass the longest a statement may run, or Duration.ZERO for no limit.");
+            set.add("queryTimeout");
+            return this;
+        }
+
+        /** The rule of a duration setting that may be zero: not null, not negative ({@code name} as spelled). */
+        private static Duration notNegative(String name, Duration value, String remedy) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative()) {
+                throw new ConfigurationException(name + " cannot be negative: " + value + ". " + remedy);
+            }
+            return value;
         }
 
         /**
@@ -622,8 +649,7 @@ public final class Database implements AutoCloseable {
                     leakDetection(SettingValues.bool(setting, value));
                     break;
                 default:
-                    throw new ConfigurationException(setting + " cannot be given in the URL yet; use its "
-                            + "Database.Builder method.");
+                    queryTimeout(SettingValues.duration(setting, value));
             }
         }
     }

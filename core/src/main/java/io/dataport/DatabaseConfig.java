@@ -25,6 +25,7 @@ public final class DatabaseConfig {
     private final int maxAttempts;
     private final TransactionIsolation isolation;
     private final Duration retryBackoff;
+    private final Duration queryTimeout;
     private final boolean showParameterValues;
     private final boolean leakDetection;
     private final StatementListener statementListener;
@@ -50,6 +51,7 @@ public final class DatabaseConfig {
         this.maxAttempts = b.maxAttempts;
         this.isolation = b.isolation;
         this.retryBackoff = b.retryBackoff;
+        this.queryTimeout = b.queryTimeout;
         this.showParameterValues = b.showParameterValues;
         this.leakDetection = b.leakDetection;
         this.statementListener = b.statementListener;
@@ -176,6 +178,17 @@ public final class DatabaseConfig {
     }
 
     /**
+     * The longest one statement may run before the backend stops it ({@link Database.Builder#queryTimeout}).
+     *
+     * <pre>{@code boolean limited = !db.config().queryTimeout().isZero();}</pre>
+     *
+     * @return the query timeout; {@link Duration#ZERO} when statements run without a limit
+     */
+    public Duration queryTimeout() {
+        return queryTimeout;
+    }
+
+    /**
      * Whether exception messages may show bound parameter values.
      *
      * @return true when they may
@@ -228,6 +241,7 @@ public final class DatabaseConfig {
         return "DatabaseConfig[url=" + url + ", user=" + user + ", password=" + (password == null ? "null" : "***")
                 + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", readOnly=" + readOnly
                 + ", maxAttempts=" + maxAttempts + ", isolation=" + isolation + ", retryBackoff=" + retryBackoff
-                + ", showParameterValues=" + showParameterValues + ", leakDetection=" + leakDetection + ", properties=" + shownProperties + "]";
+                + ", queryTimeout=" + queryTimeout + ", showParameterValues=" + showParameterValues
+                + ", leakDetection=" + leakDetection + ", properties=" + shownProperties + "]";
     }
 }

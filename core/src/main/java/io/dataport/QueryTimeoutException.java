@@ -1,7 +1,8 @@
 package io.dataport;
 
 /**
- * A statement was cancelled by a timeout (PostgreSQL {@code statement_timeout}, an interrupt).
+ * A statement was cancelled by a timeout: the database's {@link Database.Builder#queryTimeout}, or one the
+ * database itself has (PostgreSQL {@code statement_timeout}). Not retried; a transaction it ran in has failed.
  */
 public class QueryTimeoutException extends StatementException {
     private static final long serialVersionUID = 1L;

@@ -5,6 +5,8 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * The running backend of one open {@link io.dataport.Database}: it hands out connections, begins and ends
@@ -82,6 +84,30 @@ public interface Connector extends AutoCloseable {
      */
     default ErrorKind classify(SQLException e) {
         return ErrorKind.ofStandardSqlState(e.getSQLState());
+    }
+
+    /**
+     * Starts the database's query timeout ({@link io.dataport.DatabaseConfig#queryTimeout()}) on a statement
+     * about to execute: once it has run for {@code timeout}, the backend stops it, so that it fails with an
+     * error {@link #classify} calls {@link ErrorKind#TIMEOUT}, and the connection stays usable. Core calls this
+     * right before every execution of a statement, its own and the application's, when a timeout is set, and
+     * closes what it returns once the execution is over.
+     *
+     * <p>The default is JDBC's {@link Statement#setQueryTimeout}, in whole seconds rounded up, which the driver
+     * enforces on the execution by itself. A backend whose driver does not stop a running statement that way
+     * (sqlite-jdbc only feeds it to the busy timeout) overrides this.
+     *
+     * @param connection the session's connection
+     * @param statement  the statement about to execute
+     * @param timeout    the longest it may run, more than zero
+     * @return the running timeout, for core to close
+     * @throws SQLException when the driver fails
+     */
+    default StatementTimeout startTimeout(Connection connection, Statement statement, Duration timeout)
+            throws SQLException {
+        long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+        statement.setQueryTimeout((int) Math.min(seconds, Integer.MAX_VALUE));
+        return StatementTimeout.NONE;
     }
 
     /**

@@ -153,12 +153,21 @@ public final class StatementCache {
         busy.clear();
     }
 
-    /** Closes every statement this cache keeps, and those lent: its connection is closing. */
-    public synchronized void close() {
+    /**
+     * Closes the idle statements, leaving those lent; the connection prepares them again on demand. For a
+     * backend whose driver keeps something of a statement open between its uses (sqlite-jdbc keeps the generated
+     * keys of an insert open, which SQLite counts as a running statement).
+     */
+    public synchronized void closeIdle() {
         for (Iterator<PreparedStatement> it = idle.values().iterator(); it.hasNext(); ) {
             closeQuietly(it.next());
             it.remove();
         }
+    }
+
+    /** Closes every statement this cache keeps, and those lent: its connection is closing. */
+    public synchronized void close() {
+        closeIdle();
         closeBorrowed();
     }
 

@@ -56,7 +56,8 @@ public abstract class ConfigurationContract extends ContractSupport {
     @Test
     void dataportSettingsComeFromTheUrlOnEveryBackend() {
         try (Database db = Database.open(withQuery("maxPoolSize=3&connectionTimeout=750ms&maxAttempts=4"
-                + "&retryBackoff=PT0.002S&ISOLATION=read_committed&leakDetection=true"))) {
+                + "&retryBackoff=PT0.002S&ISOLATION=read_committed&leakDetection=true&queryTimeout=2m"))) {
+            assertThat(db.config().queryTimeout()).isEqualTo(Duration.ofMinutes(2));
             assertThat(db.config().maxPoolSize()).isEqualTo(3);
             assertThat(db.config().connectionTimeout()).isEqualTo(Duration.ofMillis(750));
             assertThat(db.config().maxAttempts()).isEqualTo(4);
@@ -64,7 +65,8 @@ public abstract class ConfigurationContract extends ContractSupport {
             assertThat(db.config().isolation()).isEqualTo(TransactionIsolation.READ_COMMITTED);
             assertThat(db.config().leakDetection()).isTrue();
             assertThat(db.config().parameters()).as("the backend does not see them").doesNotContainKeys(
-                    "maxPoolSize", "connectionTimeout", "maxAttempts", "retryBackoff", "ISOLATION", "leakDetection");
+                    "maxPoolSize", "connectionTimeout", "maxAttempts", "retryBackoff", "ISOLATION", "leakDetection",
+                    "queryTimeout");
             int one = db.inTransaction(s -> s.handle().createQuery("select 1").mapTo(int.class).one());
             assertThat(one).isEqualTo(1);
         }

@@ -28,6 +28,12 @@ import java.util.regex.Pattern;
  * The PostgreSQL connections of one Database: a HikariCP pool with auto-commit on, timeouts that pgjdbc leaves
  * infinite set to finite defaults, the session time zone at UTC whatever the JVM's, and server error details
  * (which may hold row values) kept out of messages.
+ *
+ * <p>The query timeout is the SPI's default, JDBC's {@code setQueryTimeout} on each statement as it executes:
+ * pgjdbc cancels a statement still running at the deadline (a cancel request), the server reports SQLSTATE
+ * 57014, a {@link ErrorKind#TIMEOUT}, and the connection stays usable. It counts whole seconds, rounded up:
+ * pgjdbc's millisecond setter ({@code PgStatement.setQueryTimeoutMs}) is not part of its public
+ * {@code PGStatement} API.
  */
 final class PostgresConnector implements Connector {
     private static final String HIDDEN = "(value hidden; Database.Builder.showParameterValues(true) shows it)";

@@ -11,9 +11,9 @@ import io.dataport.spi.NoConnectionFreeException;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
 import io.dataport.spi.StatementCache;
+import io.dataport.spi.StatementTimeout;
 import io.dataport.spi.ValueCodec;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,8 @@ final class SqliteConnector implements Connector {
     private final Set<Connection> borrowedReaders = ConcurrentHashMap.newKeySet();
     /** The statement cache of each open connection: the one cache per connection, shared with core. */
     private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
+    /** Stops running statements: at their query timeout, and at close. */
+    private final SqliteInterrupts interrupts = new SqliteInterrupts();
     private volatile boolean closed;
     private boolean writerQueryOnly;
 
@@ -237,6 +240,21 @@ final class SqliteConnector implements Connector {
         return ErrorKind.ofStandardSqlState(e.getSQLState());
     }
 
+    /**
+     * sqlite-jdbc's {@code setQueryTimeout} only sets the busy timeout: a statement still running at its
+     * deadline is interrupted ({@code sqlite3_interrupt}) instead, to the millisecond, and fails with
+     * {@code SQLITE_INTERRUPT}, a {@link ErrorKind#TIMEOUT}.
+     */
+    @Override
+    public StatementTimeout startTimeout(Connection connection, Statement statement, Duration timeout) {
+        return interrupts.start(connection, statementCaches.get(connection), timeout);
+    }
+
+    /** What stops this database's statements (for tests). */
+    SqliteInterrupts interrupts() {
+        return interrupts;
+    }
+
     /** The writer and the readers are the same connection objects for the life of the Database. */
     @Override
     public StatementCache statementCache(Connection connection) {
@@ -265,14 +283,16 @@ final class SqliteConnector implements Connector {
             return;
         }
         closed = true;
-        // Stop statements running on other threads, then close: sqlite-jdbc serialises native calls per
-        // connection, so a closed connection fails its users with an error instead of crashing.
+        // No query timeout fires from now on. Stop statements running on other threads, then close: sqlite-jdbc
+        // serialises native calls per connection, so a closed connection fails its users with an error instead
+        // of crashing.
+        interrupts.shutdown();
         for (Connection c : borrowedReaders) {
-            interrupt(c);
+            interrupts.interrupt(c);
         }
         if (writer != null) {
             if (writeLock.isLocked() && !writeLock.isHeldByCurrentThread()) {
-                interrupt(writer);
+                interrupts.interrupt(writer);
             }
             quietClose(writer);
         }
@@ -346,21 +366,13 @@ final class SqliteConnector implements Connector {
         }
     }
 
-    private static void interrupt(Connection c) {
-        try {
-            ((SQLiteConnection) c).getDatabase().interrupt();
-        } catch (SQLException | RuntimeException e) {
-            // Best effort: the connection is closed next anyway.
-        }
-    }
-
     private void quietClose(Connection c) {
         StatementCache cache = statementCaches.remove(c);
         if (cache != null) {
             cache.close();
         }
         try {
-            c.close();
+            interrupts.close(c);
         } catch (SQLException e) {
             // Closing at shutdown: nothing left to do with the error.
         }

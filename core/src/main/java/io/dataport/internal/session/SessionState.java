@@ -7,6 +7,7 @@ import io.dataport.TransactionIsolation;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.StatementCache;
+import io.dataport.spi.StatementTimeout;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +40,9 @@ public final class SessionState {
     private boolean innerFailed;
     private int statements;
     private boolean commitSent;
+    /** The query timeout of the statement executing now, or null; and when that statement started. */
+    private StatementTimeout timeout;
+    private long timeoutStarted;
 
     SessionState(Connector connector, Connection connection, boolean readOnly, TransactionIsolation defaultIsolation) {
         this.connector = connector;
@@ -134,6 +138,37 @@ public final class SessionState {
     /** Counts a statement (called before it runs). */
     public void statementStarted() {
         statements++;
+    }
+
+    /**
+     * Holds the query timeout started on the statement about to execute, until {@link #endTimeout}.
+     *
+     * @param started when the statement started ({@link System#nanoTime()})
+     */
+    public void timeoutStarted(StatementTimeout running, long started) {
+        timeout = running;
+        timeoutStarted = started;
+    }
+
+    /**
+     * Ends the query timeout of the statement that executed, if one runs, and returns how long the statement
+     * ran, in nanoseconds; -1 when no timeout ran.
+     */
+    public long endTimeout() {
+        StatementTimeout running = timeout;
+        if (running == null) {
+            return -1;
+        }
+        timeout = null;
+        running.close();
+        return System.nanoTime() - timeoutStarted;
+    }
+
+    /** Ends {@code running}, when it is still the query timeout of the statement executing now. */
+    public void endTimeout(StatementTimeout running) {
+        if (timeout == running) {
+            endTimeout();
+        }
     }
 
     /**
@@ -293,9 +328,13 @@ public final class SessionState {
         }
     }
 
-    /** Marks the session ended: any later use fails; statements still lent (a stream left open) are closed. */
+    /**
+     * Marks the session ended: any later use fails; a query timeout still running ends; statements still lent (a
+     * stream left open) are closed.
+     */
     void markClosed() {
         closed = true;
+        endTimeout();
         if (statementCache != null) {
             statementCache.closeBorrowed();
         }

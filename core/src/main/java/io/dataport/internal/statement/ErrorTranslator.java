@@ -14,6 +14,7 @@ import io.dataport.spi.ErrorKind;
 import org.jdbi.v3.core.JdbiException;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Turns driver and Jdbi exceptions into Dataport's portable ones, with messages that leak no values: the
@@ -45,7 +46,17 @@ public final class ErrorTranslator {
     }
 
     /** Translates a driver exception; {@code sql} and {@code parameters} may be null. */
-    public DataportException translate(SQLException error, String sql, String parameters) {
+    public DataportException translate(SQLException e, String sql, String parameters) {
+        return translate(e, sql, parameters, null);
+    }
+
+    /**
+     * Translates the driver exception of a statement; {@code sql} and {@code parameters} may be null.
+     *
+     * @param ranOut the database's query timeout when the statement ran for all of it, else null: a timeout is
+     *               then that one's
+     */
+    public DataportException translate(SQLException error, String sql, String parameters, Duration ranOut) {
         ErrorKind kind = connector.classify(error);
         SQLException e = showValues ? error : connector.withoutValues(error);
         String reason = firstLine(e.getMessage());
@@ -66,6 +77,12 @@ public final class ErrorTranslator {
                         + "failed, so the transaction can only roll back. Let the exception leave the transaction "
                         + "callback, or roll back to a savepoint." + where, sql, e);
             case TIMEOUT:
+                if (ranOut != null) {
+                    return new QueryTimeoutException("Statement ran longer than the configured queryTimeout: "
+                            + (ranOut.toMillis() > 0 ? ranOut.toMillis() + " ms" : ranOut) + ", so it was stopped ("
+                            + reason + "). Make it faster, or raise the limit with "
+                            + "Database.builder(url).queryTimeout(duration) (Duration.ZERO for none)." + where, sql, e);
+                }
                 return new QueryTimeoutException("Statement cancelled by a timeout: " + reason + "." + where, sql, e);
             case CONNECTION:
                 return new ConnectionException("Database connection failed: " + reason + rootCause(e)

@@ -2,6 +2,7 @@ package io.dataport.internal.statement;
 
 import io.dataport.internal.session.SessionStateConfig;
 import io.dataport.internal.session.SessionState;
+import io.dataport.spi.StatementTimeout;
 import org.jdbi.v3.core.statement.SqlExceptionHandler;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
@@ -11,7 +12,9 @@ import java.sql.SQLException;
 
 /**
  * Jdbi's hooks around every statement of the application's own SQL, handing each step to the
- * {@link StatementRunner}: the guard before it runs, the translation when it fails.
+ * {@link StatementRunner}: the guard and the query timeout before it runs, the end of the timeout once it ran
+ * (a query's rows are read after), the translation when it fails. Jdbi closes a statement's context whenever
+ * its execution ends in an exception, so the timeout ends with it when neither of the others ran.
  */
 public final class StatementHooks implements StatementCustomizer, SqlExceptionHandler {
     private final StatementRunner runner;
@@ -26,6 +29,23 @@ public final class StatementHooks implements StatementCustomizer, SqlExceptionHa
         SessionState state = SessionStateConfig.of(ctx.getConfig());
         if (state != null) {
             runner.beforeExecution(state, ctx.getRenderedSql());
+            StatementTimeout running;
+            try {
+                running = runner.startTimeout(state, statement);
+            } catch (SQLException e) {
+                throw runner.failed(state, e, ctx.getRenderedSql(), null);
+            }
+            if (running != null) {
+                ctx.addCleanable(() -> state.endTimeout(running));
+            }
+        }
+    }
+
+    @Override
+    public void afterExecution(PreparedStatement statement, StatementContext ctx) {
+        SessionState state = SessionStateConfig.of(ctx.getConfig());
+        if (state != null) {
+            runner.endTimeout(state);
         }
     }
 

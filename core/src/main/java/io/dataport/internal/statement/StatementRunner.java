@@ -1,16 +1,21 @@
 package io.dataport.internal.statement;
 
+import io.dataport.DatabaseConfig;
 import io.dataport.DataportException;
 import io.dataport.StatementListener;
 import io.dataport.TransactionAbortedException;
 import io.dataport.internal.session.Lifecycle;
 import io.dataport.internal.session.SessionState;
+import io.dataport.spi.Connector;
 import io.dataport.spi.StatementCache;
+import io.dataport.spi.StatementTimeout;
 import io.dataport.spi.ValueCodec;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * Runs statements under one set of rules, whichever way they come: Dataport's own statements (the
@@ -18,28 +23,43 @@ import java.sql.SQLException;
  * {@link StatementHooks} and {@link CachingStatementBuilder}, call the same methods). The steps, each in one
  * place: guard ({@link #beforeExecution}: same thread, session open, transaction not failed, the statement
  * counted), cache ({@link #prepare}/{@link #giveBack} on the connection's {@link StatementCache}), bind
- * ({@link BoundStatement}, with the backend's {@link ValueCodec}), execute, translate ({@link #failed}). This
- * is where statement logging and metrics hook in. Thread-safe; one per Database.
+ * ({@link BoundStatement}, with the backend's {@link ValueCodec}), execute under the query timeout
+ * ({@link #startTimeout}/{@link #endTimeout}), translate ({@link #failed}). This is where statement logging and
+ * metrics hook in. Thread-safe; one per Database.
  *
  * <p>Why plain JDBC for Dataport's own statements: a fixed statement whose binding and reading the codec
  * already does costs less than going through Jdbi's statement machinery (configuration copies, argument
  * factory lookup, result iterables), which costs more than SQLite takes to run the statement.
  */
 public final class StatementRunner {
+    private final Connector connector;
     private final ValueCodec codec;
     private final ErrorTranslator errors;
     private final boolean showParameterValues;
     private final StatementListener listener;
+    /** The query timeout, and the same in nanoseconds: 0 when statements run without one. */
+    private final Duration queryTimeout;
+    private final long queryTimeoutNanos;
     private final Lifecycle lifecycle;
 
-    /** The runner of one Database; {@code listener} may be null. */
-    public StatementRunner(ValueCodec codec, ErrorTranslator errors, boolean showParameterValues,
-                           StatementListener listener, Lifecycle lifecycle) {
-        this.codec = codec;
+    /** The runner of one Database, with the database's settings. */
+    public StatementRunner(Connector connector, ErrorTranslator errors, DatabaseConfig config, Lifecycle lifecycle) {
+        this.connector = connector;
+        this.codec = connector.codec();
         this.errors = errors;
-        this.showParameterValues = showParameterValues;
-        this.listener = listener;
+        this.showParameterValues = config.showParameterValues();
+        this.listener = config.statementListener();
+        this.queryTimeout = config.queryTimeout();
+        this.queryTimeoutNanos = nanos(queryTimeout);
         this.lifecycle = lifecycle;
+    }
+
+    private static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The JDBC work on a prepared statement: bind, execute, read. It closes any result set it opens. */
@@ -68,18 +88,46 @@ public final class StatementRunner {
     }
 
     /**
-     * The portable exception for a statement that failed, on every path: marks the transaction failed and
-     * words the error, with the bound values only when the database shows them; once the database is closed,
-     * the closed-database error (a stream read on after {@code close()}, on any backend).
+     * Starts the database's query timeout on a statement about to execute, on every path (the backend's
+     * {@link Connector#startTimeout}); the session holds it until {@link #endTimeout} or {@link #failed}.
+     *
+     * @return the running timeout, or null when the database has none
+     */
+    public StatementTimeout startTimeout(SessionState state, Statement statement) throws SQLException {
+        if (queryTimeoutNanos == 0) {
+            return null;
+        }
+        long started = System.nanoTime();
+        StatementTimeout running = connector.startTimeout(state.connection(), statement, queryTimeout);
+        state.timeoutStarted(running, started);
+        return running;
+    }
+
+    /** Ends the query timeout of the statement that executed on the session, if one runs. */
+    public void endTimeout(SessionState state) {
+        if (queryTimeoutNanos != 0) {
+            state.endTimeout();
+        }
+    }
+
+    /**
+     * The portable exception for a statement that failed, on every path: ends its query timeout, marks the
+     * transaction failed and words the error, with the bound values only when the database shows them. A
+     * timeout after the statement ran for the database's whole query timeout is worded as that timeout's; once
+     * the database is closed, the closed-database error (a stream read on after {@code close()}, on any backend).
      *
      * @param state      the session, or null outside one
      * @param parameters the bound values as text, or null
      */
     public DataportException failed(SessionState state, SQLException e, String sql, String parameters) {
+        Duration ranOut = null;
         if (state != null) {
+            if (queryTimeoutNanos != 0 && state.endTimeout() >= queryTimeoutNanos) {
+                ranOut = queryTimeout;
+            }
             state.markFailed();
         }
-        DataportException translated = errors.translate(e, sql, showParameterValues ? parameters : null);
+        DataportException translated = errors.translate(e, sql, showParameterValues ? parameters : null, ranOut);
         return (DataportException) lifecycle.closedUnder(translated);
     }
 
@@ -132,10 +180,12 @@ public final class StatementRunner {
             statement = prepare(cache, cacheKey(sql, keyColumns), () -> keyColumns == null
                     ? connection.prepareStatement(sql) : connection.prepareStatement(sql, keyColumns));
             bound = new BoundStatement(statement, codec, showParameterValues);
+            startTimeout(state, statement);
             return work.run(bound);
         } catch (SQLException e) {
             throw failed(state, e, sql, bound == null ? null : bound.shownValues());
         } finally {
+            endTimeout(state);
             if (statement != null) {
                 giveBack(cache, statement);
             }
