@@ -65,8 +65,9 @@ public final class ErrorTranslator {
                         + ". Check that the database is up and reachable; the next transaction gets a new connection."
                         + where, e);
             case AUTHENTICATION:
-                return new ConnectionException("Database login failed: " + reason
-                        + ". Check the user, password and database name in the URL or builder.", e);
+                String advice = connector.loginAdvice(e);
+                return new ConnectionException("Database login failed: " + reason + ". " + (advice != null ? advice
+                        : "Check the user, password and database name in the URL or builder."), e);
             default:
                 return new StatementException("Statement failed: " + reason + "." + where, sql, e);
         }
