@@ -106,13 +106,16 @@ public final class ErrorTranslator {
         return false;
     }
 
-    /** The innermost cause, when it says more than the driver's summary (an unknown host, a refused port). */
+    /**
+     * The innermost cause, when it says more than the driver's summary (an unknown host, a refused port); nothing
+     * when it says the same.
+     */
     static String rootCause(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root == t || root.getMessage() == null) {
+        if (root == t || root.getMessage() == null || firstLine(root.getMessage()).equals(firstLine(t.getMessage()))) {
             return "";
         }
         return " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
