@@ -111,6 +111,18 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
+     * For a failure {@linkplain #classify classified} {@link ErrorKind#AUTHENTICATION}: what was refused and
+     * what to do about it, in the backend's terms, naming the user and the database but never the password.
+     * Core puts it after the driver's reason; the default, null, leaves core's general advice.
+     *
+     * @param e the driver's exception
+     * @return one or two sentences, or {@code null}
+     */
+    default String loginAdvice(SQLException e) {
+        return null;
+    }
+
+    /**
      * Adds backend-specific Jdbi configuration (argument factories, mappers, plugins).
      *
      * @param jdbi the database's Jdbi instance

@@ -20,7 +20,11 @@ public enum ErrorKind {
     TIMEOUT,
     /** Connection refused, lost, closed or not obtained in time: {@link io.dataport.ConnectionException}. */
     CONNECTION,
-    /** Login or configuration problem the application must fix: {@link io.dataport.ConnectionException}. */
+    /**
+     * Login or configuration problem the application must fix (a wrong or missing password, an unknown user or
+     * database, no right to connect): {@link io.dataport.ConnectionException}, with
+     * {@link Connector#loginAdvice}'s remedy.
+     */
     AUTHENTICATION,
     /** Any other statement failure: {@link io.dataport.StatementException}. */
     OTHER;

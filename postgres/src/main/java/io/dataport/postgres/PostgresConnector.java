@@ -3,6 +3,7 @@ package io.dataport.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * The PostgreSQL connections of one Database: a HikariCP pool with auto-commit on, timeouts that pgjdbc leaves
  * infinite set to finite defaults, the session time zone at UTC whatever the JVM's, and server error details
- * (which may hold row values) kept out of messages.
+ * (which may hold row values) kept out of messages. While the pool holds no connection (the server is down or
+ * unreachable), a caller waits about the connect timeout, not the pool's whole connection timeout.
  *
  * <p>The query timeout is the SPI's default, JDBC's {@code setQueryTimeout} on each statement as it executes:
  * pgjdbc cancels a statement still running at the deadline (a cancel request), the server reports SQLSTATE
@@ -44,12 +46,16 @@ final class PostgresConnector implements Connector {
     static final int DEFAULT_POOL_SIZE = 10;
     /** Server-side conversions (timestamp and timestamptz, casts to date, CURRENT_DATE) in UTC, as on SQLite. */
     static final String SESSION_TIME_ZONE = "SET TIME ZONE 'UTC'";
+    /** Added to the login timeout for a wait on an empty pool, so the attempt that failed is on record. */
+    static final long EMPTY_POOL_MARGIN_MILLIS = 1000;
 
     private final DatabaseConfig config;
     private final HikariDataSource pool;
     private final int poolSize;
     private final PostgresUrl url;
     private final Map<String, String> probeProperties;
+    /** How long a caller waits while the pool holds no connection; 0 when that is the pool's own wait. */
+    private final long emptyPoolWaitMillis;
 
     PostgresConnector(PostgresUrl url, DatabaseConfig config) {
         this.config = config;
@@ -57,6 +63,9 @@ final class PostgresConnector implements Connector {
         Map<String, String> props = driverProperties(url, config);
         this.url = url;
         this.probeProperties = props;
+        long loginBound = url.loginTimeoutSeconds * 1000L + EMPTY_POOL_MARGIN_MILLIS;
+        this.emptyPoolWaitMillis = url.loginTimeoutSeconds > 0 && loginBound < config.connectionTimeout().toMillis()
+                ? loginBound : 0;
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("dataport-postgres-" + POOLS.incrementAndGet());
         hikari.setJdbcUrl(url.jdbcUrl);
@@ -90,9 +99,8 @@ final class PostgresConnector implements Connector {
     /** pgjdbc properties: Dataport's defaults, then whatever the URL and the builder set. */
     private static Map<String, String> driverProperties(PostgresUrl url, DatabaseConfig config) {
         Map<String, String> props = new LinkedHashMap<>();
-        long timeoutSeconds = Math.max(1, (config.connectionTimeout().toMillis() + 999) / 1000);
-        props.put("connectTimeout", Long.toString(Math.min(timeoutSeconds, 10)));
-        props.put("loginTimeout", Long.toString(Math.min(timeoutSeconds, 10)));
+        props.put("connectTimeout", Integer.toString(url.connectTimeoutSeconds));
+        props.put("loginTimeout", Integer.toString(url.loginTimeoutSeconds));
         props.put("socketTimeout", "300");
         props.put("tcpKeepAlive", "true");
         props.put("ApplicationName", "dataport");
@@ -126,19 +134,35 @@ final class PostgresConnector implements Connector {
             if ("08001".equals(state) && e.getCause() instanceof java.net.ConnectException || "57P03".equals(state)) {
                 return;
             }
-            throw e;
+            throw new ConnectFailure(e);
         }
     }
 
+    /**
+     * A connection from the pool. While the pool holds none (the server is down, unreachable or refuses the
+     * login) the wait is the login timeout plus a margin, not the whole connection timeout: each attempt to
+     * connect fails within the login timeout, so a longer wait would only make the caller wait for the next.
+     */
     @Override
     public Connection acquire(Access access) throws SQLException {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        boolean empty = emptyPoolWaitMillis > 0 && bean instanceof HikariPool && !pool.isClosed()
+                && bean.getTotalConnections() == 0;
         try {
-            return pool.getConnection();
+            return empty ? ((HikariPool) bean).getConnection(emptyPoolWaitMillis) : pool.getConnection();
         } catch (SQLTransientConnectionException e) {
-            if (e.getCause() instanceof SQLException) {
-                throw (SQLException) e.getCause();
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof SQLException) {
+                    // Why the pool could open no connection: refused, timed out, the login.
+                    throw new ConnectFailure((SQLException) cause);
+                }
             }
-            HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+            if (empty) {
+                throw new ConnectionException("No PostgreSQL connection could be opened within "
+                        + emptyPoolWaitMillis + " ms (login timeout " + url.loginTimeoutSeconds + " s; the pool holds "
+                        + "none). Check that the database is up and reachable, or raise connect_timeout in the URL.",
+                        e);
+            }
             String state = bean == null ? "pool closed"
                     : "total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="
                     + bean.getIdleConnections() + ", waiting=" + bean.getThreadsAwaitingConnection();
@@ -150,6 +174,8 @@ final class PostgresConnector implements Connector {
                 // Core words the closed-database error; the connector says only that its pool is gone.
                 throw new SQLException("The PostgreSQL pool is closed.", "08003", e);
             }
+            // An interrupted wait (HikariCP's SQLException has no SQLSTATE, and it set the flag again) is
+            // worded by core, the same for every backend.
             throw e;
         }
     }
@@ -197,10 +223,18 @@ final class PostgresConnector implements Connector {
         connection.setAutoCommit(true);
     }
 
-    /** PostgreSQL's SQLSTATEs (Appendix A of its manual), then the standard classes. */
+    /**
+     * PostgreSQL's SQLSTATEs (Appendix A of its manual), then the standard classes. While connecting, no rights on
+     * the database (42501) and a password the server asks for but was not given (pgjdbc's 08004) are login
+     * problems too.
+     */
     @Override
     public ErrorKind classify(SQLException e) {
-        ErrorKind kind = classify(e.getSQLState());
+        String sqlState = e.getSQLState();
+        if (e instanceof ConnectFailure && ("42501".equals(sqlState) || "08004".equals(sqlState) && noPassword())) {
+            return ErrorKind.AUTHENTICATION;
+        }
+        ErrorKind kind = classify(sqlState);
         if (kind == ErrorKind.OTHER && !(e instanceof PSQLException)) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("is closed") || message.contains("has been closed")) {
@@ -208,6 +242,45 @@ final class PostgresConnector implements Connector {
             }
         }
         return kind;
+    }
+
+    /** What the server refused at login, naming the user and the database, and what to do about it. */
+    @Override
+    public String loginAdvice(SQLException e) {
+        String user = url.user != null ? url.user : System.getProperty("user.name");
+        String database = url.database.isEmpty() ? user : url.database;
+        String who = "user '" + user + "' (database '" + database + "')";
+        switch (String.valueOf(e.getSQLState())) {
+            case "08004":
+                return "No password was given for " + who + ", and the server asks for one. Put it in the URL "
+                        + "(postgresql://" + user + ":PASSWORD@host/" + database + ") or pass it to "
+                        + "Database.Builder.password(...).";
+            case "28P01":
+                return "The server refused the password of " + who + ": the password is wrong, or the server has no "
+                        + "user '" + user + "'. Check both, in the URL or with Database.Builder.user(...) and "
+                        + "password(...).";
+            case "28000":
+                return "The server refused " + who + ": it has no such user, the user may not log in, or its "
+                        + "pg_hba.conf admits no such login from this host. Check the user name in the URL, or have "
+                        + "an administrator allow the login.";
+            case "42501":
+                return "User '" + user + "' has no right to connect to database '" + database + "' (CONNECT "
+                        + "privilege). Have the database's owner run GRANT CONNECT ON DATABASE " + quote(database)
+                        + " TO " + quote(user) + ", or log in as a user that has it.";
+            case "3D000":
+                return "Database '" + database + "' does not exist on the server (user '" + user + "'). Fix the "
+                        + "database name in the URL, or create it (CREATE DATABASE " + quote(database) + ").";
+            default:
+                return null;
+        }
+    }
+
+    private boolean noPassword() {
+        return url.password == null || url.password.isEmpty();
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     @Override
@@ -274,6 +347,18 @@ final class PostgresConnector implements Connector {
                 return ErrorKind.AUTHENTICATION;
             default:
                 return ErrorKind.ofStandardSqlState(state);
+        }
+    }
+
+    /**
+     * A failure to open a connection, as opposed to a statement's: what it means can differ (no rights on the
+     * database is a login problem here, a statement's error later). The message and SQLSTATE are the driver's.
+     */
+    private static final class ConnectFailure extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectFailure(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
         }
     }
 }

@@ -21,7 +21,7 @@ class PostgresConnectionTest {
             ConnectionException e = catchThrowableOfType(ConnectionException.class, () -> Database.open(url));
             assertThat(e).isNotNull();
             assertThat(e.getMessage()).contains("login failed").contains("password authentication failed")
-                    .contains("Check the user, password");
+                    .contains("the password is wrong").contains("user 'app'");
             for (Throwable t = e; t != null; t = t.getCause()) {
                 assertThat(String.valueOf(t.getMessage())).doesNotContain("Wr0ng-Secret");
             }

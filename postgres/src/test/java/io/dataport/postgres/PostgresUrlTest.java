@@ -69,6 +69,32 @@ class PostgresUrlTest {
     }
 
     @Test
+    void oneConnectTimeoutBoundsTheTcpConnectAndTheLogin() {
+        PostgresUrl defaults = parse("postgresql://h/db");
+        assertThat(defaults.connectTimeoutSeconds).isEqualTo(PostgresUrl.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+        assertThat(defaults.loginTimeoutSeconds).isEqualTo(PostgresUrl.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+        PostgresUrl libpq = parse("postgresql://h/db?connect_timeout=2");
+        assertThat(libpq.connectTimeoutSeconds).isEqualTo(2);
+        assertThat(libpq.loginTimeoutSeconds).isEqualTo(2);
+        assertThat(libpq.properties).doesNotContainKeys("connect_timeout", "connectTimeout", "loginTimeout");
+        PostgresUrl both = parse("jdbc:postgresql://h/db?connectTimeout=3&loginTimeout=7");
+        assertThat(both.connectTimeoutSeconds).isEqualTo(3);
+        assertThat(both.loginTimeoutSeconds).isEqualTo(7);
+        PostgresUrl login = parse("jdbc:postgresql://h/db?loginTimeout=4");
+        assertThat(login.connectTimeoutSeconds).isEqualTo(4);
+        assertThat(login.loginTimeoutSeconds).isEqualTo(4);
+        PostgresUrl shortWait = PostgresUrl.parse(config(Database.builder("postgresql://h/db")
+                .connectionTimeout(java.time.Duration.ofMillis(1500))));
+        assertThat(shortWait.connectTimeoutSeconds).isEqualTo(2);
+        assertThat(shortWait.loginTimeoutSeconds).isEqualTo(2);
+        assertThatThrownBy(() -> parse("postgresql://u:topsecret@h/db?connect_timeout=soon"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("connect_timeout")
+                .hasMessageContaining("whole seconds").hasMessageNotContaining("topsecret");
+        assertThatThrownBy(() -> parse("postgresql://h/db?loginTimeout=-1"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("loginTimeout");
+    }
+
+    @Test
     void malformedUrlsNameTheProblemAndHideThePassword() {
         assertThatThrownBy(() -> parse("postgresql://u:topsecret@h:99999/db"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("outside 1-65535")

@@ -89,8 +89,9 @@ public final class ErrorTranslator {
                         + ". Check that the database is up and reachable; the next transaction gets a new connection."
                         + where, e);
             case AUTHENTICATION:
-                return new ConnectionException("Database login failed: " + reason
-                        + ". Check the user, password and database name in the URL or builder.", e);
+                String advice = connector.loginAdvice(error);
+                return new ConnectionException("Database login failed: " + reason + ". " + (advice != null ? advice
+                        : "Check the user, password and database name in the URL or builder."), e);
             default:
                 return new StatementException("Statement failed: " + reason + "." + where, sql, e);
         }
@@ -129,13 +130,16 @@ public final class ErrorTranslator {
         return false;
     }
 
-    /** The innermost cause, when it says more than the driver's summary (an unknown host, a refused port). */
+    /**
+     * The innermost cause, when it says more than the driver's summary (an unknown host, a refused port); nothing
+     * when it says the same.
+     */
     static String rootCause(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root == t || root.getMessage() == null) {
+        if (root == t || root.getMessage() == null || firstLine(root.getMessage()).equals(firstLine(t.getMessage()))) {
             return "";
         }
         return " (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
