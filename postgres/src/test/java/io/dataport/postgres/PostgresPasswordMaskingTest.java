@@ -61,11 +61,14 @@ class PostgresPasswordMaskingTest {
                 }
                 seen.add(all(catchDataport(() -> Database.open(url + "?maxAttempts=0"))));
                 seen.add(all(catchDataport(() -> Database.open(url + "?noSuchSetting=1"))));
-                String dead = "postgresql://" + user + ":" + written + "@127.0.0.1:" + deadPort + "/db?connect_timeout=2";
-                try (Database down = Database.builder(dead).connectionTimeout(Duration.ofSeconds(1)).open()) {
-                    seen.add(all(catchDataport(down::ping)));
-                } catch (DataportException e) {
-                    seen.add(all(e));
+                if (written.equals(password)) {
+                    // A failed connection (each waits the connection timeout): once per password.
+                    String dead = "postgresql://" + user + ":" + written + "@127.0.0.1:" + deadPort + "/db";
+                    try (Database down = Database.builder(dead).connectionTimeout(Duration.ofMillis(500)).open()) {
+                        seen.add(all(catchDataport(down::ping)));
+                    } catch (DataportException e) {
+                        seen.add(all(e));
+                    }
                 }
                 for (String text : seen) {
                     assertThat(text).as("written as " + written).doesNotContain(password).doesNotContain(written);
