@@ -6,6 +6,7 @@ import io.dataport.internal.session.Backends;
 import io.dataport.internal.session.JdbiSetup;
 import io.dataport.internal.session.Lifecycle;
 import io.dataport.internal.session.SettingValues;
+import io.dataport.internal.session.TransactionLog;
 import io.dataport.internal.session.TransactionRunner;
 import io.dataport.internal.statement.ErrorTranslator;
 import io.dataport.internal.statement.StatementRunner;
@@ -58,9 +59,11 @@ public final class Database implements AutoCloseable {
         this.lifecycle = new Lifecycle(config.maskedUrl());
         ErrorTranslator errors = new ErrorTranslator(connector, config.showParameterValues());
         StatementRunner statements = new StatementRunner(connector, errors, config, lifecycle);
-        this.jdbi = JdbiSetup.create(connector, statements, config.readOnly(), config.isolation());
+        TransactionLog transactions = new TransactionLog(backend.name());
+        this.jdbi = JdbiSetup.create(connector, statements, config.readOnly(), config.isolation(), transactions);
         this.repositories = new Repositories(connector.dialect(), connector.codec(), statements);
-        this.runner = new TransactionRunner(this, config, connector, jdbi, repositories, lifecycle, errors);
+        this.runner = new TransactionRunner(this, config, connector, jdbi, repositories, lifecycle, errors,
+                statements.log(), transactions);
         this.access = new DatabaseAccess(runner);
         try {
             connector.verify();
@@ -167,6 +170,19 @@ public final class Database implements AutoCloseable {
      */
     public long retryCount() {
         return runner.retryCount();
+    }
+
+    /**
+     * What this database did since it opened and its connections now: pool, connection waits (on SQLite, the
+     * writer's turn), transactions committed, rolled back and retried, statements run and slow ones. The
+     * {@code dataport-micrometer} module publishes them as meters.
+     *
+     * <pre>{@code long commits = db.metrics().transactionsCommitted();}</pre>
+     *
+     * @return a snapshot
+     */
+    public DatabaseMetrics metrics() {
+        return runner.metrics(backend.name());
     }
 
     /**
@@ -352,6 +368,8 @@ public final class Database implements AutoCloseable {
         Duration queryTimeout = Duration.ZERO;
         boolean showParameterValues;
         boolean leakDetection;
+        boolean logStatements;
+        Duration slowStatementThreshold = Duration.ofSeconds(1);
         StatementListener statementListener;
         final Map<String, String> properties = new LinkedHashMap<>();
         /** The Dataport settings given to a setter: a value in the URL does not override them. */
@@ -540,6 +558,38 @@ public final class Database implements AutoCloseable {
         }
 
         /**
+         * Logs every statement at INFO instead of DEBUG, in the category {@code io.dataport.sql} (SLF4J), like
+         * SQLAlchemy's {@code echo=True}: the backend, elapsed time, rows, the SQL, and bound values only with
+         * {@link #showParameterValues}. Off by default: the statements are then logged at DEBUG.
+         *
+         * <pre>{@code Database db = Database.builder(url).logStatements(true).open();}</pre>
+         *
+         * @param logStatements whether to log statements at INFO
+         * @return this builder
+         */
+        public Builder logStatements(boolean logStatements) {
+            this.logStatements = logStatements;
+            set.add("logStatements");
+            return this;
+        }
+
+        /**
+         * The time above which a statement, or a wait for a connection (on SQLite: the writer's turn), is logged
+         * at WARN in the category {@code io.dataport.sql.slow}, whatever the SQL log's level, and counted in
+         * {@link DatabaseMetrics#slowStatements()}. Default: 1 s; {@link Duration#ZERO} turns it off.
+         *
+         * @param threshold the slow threshold, zero for none
+         * @return this builder
+         * @throws ConfigurationException when {@code threshold} is negative
+         */
+        public Builder slowStatementThreshold(Duration threshold) {
+            this.slowStatementThreshold = notNegative("slowStatementThreshold", threshold,
+                    "Pass Duration.ZERO to log no statement as slow.");
+            set.add("slowStatementThreshold");
+            return this;
+        }
+
+        /**
          * A listener told about every statement this database runs (see {@link StatementListener}).
          *
          * @param listener the listener
@@ -647,6 +697,12 @@ public final class Database implements AutoCloseable {
                     break;
                 case "leakDetection":
                     leakDetection(SettingValues.bool(setting, value));
+                    break;
+                case "logStatements":
+                    logStatements(SettingValues.bool(setting, value));
+                    break;
+                case "slowStatementThreshold":
+                    slowStatementThreshold(SettingValues.duration(setting, value));
                     break;
                 default:
                     queryTimeout(SettingValues.duration(setting, value));

@@ -28,6 +28,8 @@ public final class DatabaseConfig {
     private final Duration queryTimeout;
     private final boolean showParameterValues;
     private final boolean leakDetection;
+    private final boolean logStatements;
+    private final Duration slowStatementThreshold;
     private final StatementListener statementListener;
     private final Map<String, String> properties;
     private final Map<String, String> parameters;
@@ -54,6 +56,8 @@ public final class DatabaseConfig {
         this.queryTimeout = b.queryTimeout;
         this.showParameterValues = b.showParameterValues;
         this.leakDetection = b.leakDetection;
+        this.logStatements = b.logStatements;
+        this.slowStatementThreshold = b.slowStatementThreshold;
         this.statementListener = b.statementListener;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
         Map<String, String> merged = new LinkedHashMap<>(url.parameters());
@@ -207,6 +211,24 @@ public final class DatabaseConfig {
     }
 
     /**
+     * Whether statements are logged at INFO ({@code io.dataport.sql}), not DEBUG.
+     *
+     * @return whether statements are logged at INFO
+     */
+    public boolean logStatements() {
+        return logStatements;
+    }
+
+    /**
+     * The time above which a statement or a connection wait is logged at WARN; zero for none.
+     *
+     * @return the slow threshold
+     */
+    public Duration slowStatementThreshold() {
+        return slowStatementThreshold;
+    }
+
+    /**
      * The listener told about every statement, or null.
      *
      * @return the listener, or {@code null}
@@ -242,6 +264,7 @@ public final class DatabaseConfig {
                 + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", readOnly=" + readOnly
                 + ", maxAttempts=" + maxAttempts + ", isolation=" + isolation + ", retryBackoff=" + retryBackoff
                 + ", queryTimeout=" + queryTimeout + ", showParameterValues=" + showParameterValues
-                + ", leakDetection=" + leakDetection + ", properties=" + shownProperties + "]";
+                + ", leakDetection=" + leakDetection + ", logStatements=" + logStatements + ", slowStatementThreshold="
+                + slowStatementThreshold + ", properties=" + shownProperties + "]";
     }
 }

@@ -168,6 +168,16 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
+     * The connections now (most, in use, free), for {@code Database.metrics()}. The default is
+     * {@link PoolState#UNKNOWN}.
+     *
+     * @return the pool's state
+     */
+    default PoolState poolState() {
+        return PoolState.UNKNOWN;
+    }
+
+    /**
      * The SQL dialect, for what core writes itself (DDL, paging, upserts), and its capabilities.
      *
      * @return the dialect

@@ -140,6 +140,8 @@ public abstract class SoakReliabilityContract {
                                     SoakAccount current = account;
                                     List<Long> added = new ArrayList<>();
                                     account = db.inTransaction(s -> {
+                                        // A conflict runs the callback again: only the last attempt's ids count.
+                                        added.clear();
                                         CrudRepository<SoakUser, Long> tu = s.repository(SoakUser.class);
                                         for (int i = 0; i < 2; i++) {
                                             added.add(tu.insert(new SoakUser(null, "tx",

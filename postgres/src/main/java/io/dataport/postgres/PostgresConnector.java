@@ -3,7 +3,6 @@ package io.dataport.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import com.zaxxer.hikari.pool.HikariPool;
 import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
@@ -13,6 +12,7 @@ import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
 import io.dataport.spi.NoConnectionFreeException;
+import io.dataport.spi.PoolState;
 import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
@@ -46,16 +46,12 @@ final class PostgresConnector implements Connector {
     static final int DEFAULT_POOL_SIZE = 10;
     /** Server-side conversions (timestamp and timestamptz, casts to date, CURRENT_DATE) in UTC, as on SQLite. */
     static final String SESSION_TIME_ZONE = "SET TIME ZONE 'UTC'";
-    /** Added to the login timeout for a wait on an empty pool, so the attempt that failed is on record. */
-    static final long EMPTY_POOL_MARGIN_MILLIS = 1000;
 
     private final DatabaseConfig config;
     private final HikariDataSource pool;
     private final int poolSize;
     private final PostgresUrl url;
     private final Map<String, String> probeProperties;
-    /** How long a caller waits while the pool holds no connection; 0 when that is the pool's own wait. */
-    private final long emptyPoolWaitMillis;
 
     PostgresConnector(PostgresUrl url, DatabaseConfig config) {
         this.config = config;
@@ -63,9 +59,6 @@ final class PostgresConnector implements Connector {
         Map<String, String> props = driverProperties(url, config);
         this.url = url;
         this.probeProperties = props;
-        long loginBound = url.loginTimeoutSeconds * 1000L + EMPTY_POOL_MARGIN_MILLIS;
-        this.emptyPoolWaitMillis = url.loginTimeoutSeconds > 0 && loginBound < config.connectionTimeout().toMillis()
-                ? loginBound : 0;
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("dataport-postgres-" + POOLS.incrementAndGet());
         hikari.setJdbcUrl(url.jdbcUrl);
@@ -117,18 +110,8 @@ final class PostgresConnector implements Connector {
      */
     @Override
     public void verify() throws SQLException {
-        Properties info = new Properties();
-        info.putAll(probeProperties);
-        if (url.user != null) {
-            info.setProperty("user", url.user);
-        }
-        if (url.password != null) {
-            info.setProperty("password", url.password);
-        }
-        try (Connection c = new org.postgresql.Driver().connect(url.jdbcUrl, info)) {
-            if (c == null) {
-                throw new ConfigurationException("pgjdbc does not accept URL '" + config.maskedUrl() + "'.");
-            }
+        try {
+            connectDirectly().close();
         } catch (SQLException e) {
             String state = e.getSQLState();
             if ("08001".equals(state) && e.getCause() instanceof java.net.ConnectException || "57P03".equals(state)) {
@@ -138,30 +121,56 @@ final class PostgresConnector implements Connector {
         }
     }
 
+    /** A connection of its own, outside the pool, with the pool's settings: bounded by the connect timeout. */
+    private Connection connectDirectly() throws SQLException {
+        Properties info = new Properties();
+        info.putAll(probeProperties);
+        if (url.user != null) {
+            info.setProperty("user", url.user);
+        }
+        if (url.password != null) {
+            info.setProperty("password", url.password);
+        }
+        Connection c = new org.postgresql.Driver().connect(url.jdbcUrl, info);
+        if (c == null) {
+            throw new ConfigurationException("pgjdbc does not accept URL '" + config.maskedUrl() + "'.");
+        }
+        return c;
+    }
+
+    /** The pool's size and, from HikariCP, its connections in use and free. */
+    @Override
+    public PoolState poolState() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        return bean == null ? new PoolState(poolSize, 0, 0)
+                : new PoolState(poolSize, bean.getActiveConnections(), bean.getIdleConnections());
+    }
+
     /**
      * A connection from the pool. While the pool holds none (the server is down, unreachable or refuses the
-     * login) the wait is the login timeout plus a margin, not the whole connection timeout: each attempt to
-     * connect fails within the login timeout, so a longer wait would only make the caller wait for the next.
+     * login), one connection of the caller's own, bounded by the connect timeout, says at once whether the
+     * server answers: when it does not, the call fails with that attempt's reason instead of waiting the whole
+     * connection timeout; when it does, the caller waits for the pool as usual (HikariCP spaces its own attempts
+     * up to 5 s apart after failures, so right after an outage the pool may be a moment behind).
      */
     @Override
     public Connection acquire(Access access) throws SQLException {
         HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        boolean empty = emptyPoolWaitMillis > 0 && bean instanceof HikariPool && !pool.isClosed()
-                && bean.getTotalConnections() == 0;
+        if (bean != null && !pool.isClosed() && bean.getTotalConnections() == 0) {
+            try {
+                connectDirectly().close();
+            } catch (SQLException unreachable) {
+                throw new ConnectFailure(unreachable);
+            }
+        }
         try {
-            return empty ? ((HikariPool) bean).getConnection(emptyPoolWaitMillis) : pool.getConnection();
+            return pool.getConnection();
         } catch (SQLTransientConnectionException e) {
             for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
                 if (cause instanceof SQLException) {
                     // Why the pool could open no connection: refused, timed out, the login.
                     throw new ConnectFailure((SQLException) cause);
                 }
-            }
-            if (empty) {
-                throw new ConnectionException("No PostgreSQL connection could be opened within "
-                        + emptyPoolWaitMillis + " ms (login timeout " + url.loginTimeoutSeconds + " s; the pool holds "
-                        + "none). Check that the database is up and reachable, or raise connect_timeout in the URL.",
-                        e);
             }
             String state = bean == null ? "pool closed"
                     : "total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="

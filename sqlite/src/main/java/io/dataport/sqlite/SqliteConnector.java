@@ -8,6 +8,7 @@ import io.dataport.TransactionIsolation;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.NoConnectionFreeException;
+import io.dataport.spi.PoolState;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
 import io.dataport.spi.StatementCache;
@@ -68,6 +69,16 @@ final class SqliteConnector implements Connector {
         } else {
             this.writer = open(false);
         }
+    }
+
+    /** The readers and the writer (an in-memory database: the writer alone serves both). */
+    @Override
+    public PoolState poolState() {
+        int writers = writer == null ? 0 : 1;
+        int writerBusy = writeLock.isLocked() ? 1 : 0;
+        int readersBusy = borrowedReaders.size();
+        return new PoolState(writers + (settings.inMemory() ? 0 : settings.readers), writerBusy + readersBusy,
+                writers - writerBusy + idleReaders.size());
     }
 
     @Override

@@ -55,7 +55,7 @@ final class EntitySchema implements Schema {
         }
         access.write(s -> {
             for (String statement : ddl) {
-                statements.run(s, statement, bound -> bound.jdbc().executeUpdate());
+                statements.run(s, statement, bound -> bound.executeUpdate());
             }
             return null;
         });
@@ -99,8 +99,8 @@ final class EntitySchema implements Schema {
         return statements.run(s, query, statement -> {
             statement.bind(1, ColumnType.STRING, table);
             Map<String, LiveColumn> columns = new HashMap<>();
-            try (ResultSet rs = statement.jdbc().executeQuery()) {
-                while (rs.next()) {
+            try (ResultSet rs = statement.executeQuery()) {
+                while (statement.next(rs)) {
                     String type = rs.getString(2);
                     columns.put(rs.getString(1).toLowerCase(Locale.ROOT),
                             new LiveColumn(type == null ? "" : type, rs.getBoolean(3)));

@@ -55,8 +55,8 @@ final class KeysetCursor<T> implements Iterator<T> {
         this.bound = statements.run(state, sql.lastId, statement -> {
             statement.bind(1, ColumnType.INT, 1);
             statement.bind(2, ColumnType.LONG, 0L);
-            try (ResultSet rs = statement.jdbc().executeQuery()) {
-                return rs.next() ? codec.read(rs, 1, id.type) : null;
+            try (ResultSet rs = statement.executeQuery()) {
+                return statement.next(rs) ? codec.read(rs, 1, id.type) : null;
             }
         });
         done = bound == null;
@@ -113,8 +113,8 @@ final class KeysetCursor<T> implements Iterator<T> {
             statement.bind(i++, id.type, bound);
             statement.bind(i++, ColumnType.INT, rows);
             statement.bind(i, ColumnType.LONG, 0L);
-            try (ResultSet rs = statement.jdbc().executeQuery()) {
-                while (rs.next()) {
+            try (ResultSet rs = statement.executeQuery()) {
+                while (statement.next(rs)) {
                     chunk.add(info.read(rs, codec, null));
                 }
             }

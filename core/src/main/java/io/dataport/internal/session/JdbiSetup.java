@@ -30,8 +30,8 @@ public final class JdbiSetup {
 
     /** Creates the Jdbi of one Database; its transactions that ask for no level run at {@code isolation}. */
     public static Jdbi create(Connector connector, StatementRunner statements, boolean readOnlyDatabase,
-                              TransactionIsolation isolation) {
-        Jdbi jdbi = Jdbi.create(new SessionConnections(connector, readOnlyDatabase, isolation));
+                              TransactionIsolation isolation, TransactionLog transactions) {
+        Jdbi jdbi = Jdbi.create(new SessionConnections(connector, readOnlyDatabase, isolation, transactions));
         StatementHooks hooks = new StatementHooks(statements);
         jdbi.getConfig(SqlStatements.class)
                 .addCustomizer(hooks)
@@ -63,10 +63,13 @@ public final class JdbiSetup {
         private final Connector connector;
         private final boolean readOnlyDatabase;
         private final TransactionIsolation isolation;
+        private final TransactionLog transactions;
         private final Map<Connection, SessionState> ownHandles = new ConcurrentHashMap<>();
 
-        SessionConnections(Connector connector, boolean readOnlyDatabase, TransactionIsolation isolation) {
+        SessionConnections(Connector connector, boolean readOnlyDatabase, TransactionIsolation isolation,
+                           TransactionLog transactions) {
             this.connector = connector;
+            this.transactions = transactions;
             this.readOnlyDatabase = readOnlyDatabase;
             this.isolation = isolation;
         }
@@ -76,7 +79,8 @@ public final class JdbiSetup {
             if (JdbiTransactionHandler.isOpening()) {
                 return JdbiTransactionHandler.openingConnection();
             }
-            SessionState state = SessionState.acquire(connector, Access.READ_WRITE, readOnlyDatabase, isolation);
+            SessionState state = SessionState.acquire(connector, Access.READ_WRITE, readOnlyDatabase, isolation,
+                    transactions);
             ownHandles.put(state.connection(), state);
             JdbiTransactionHandler.bindNext(state);
             return state.connection();

@@ -43,9 +43,13 @@ public final class SessionState {
     /** The query timeout of the statement executing now, or null; and when that statement started. */
     private StatementTimeout timeout;
     private long timeoutStarted;
+    private final TransactionLog log;
+    private long begunAt;
 
-    SessionState(Connector connector, Connection connection, boolean readOnly, TransactionIsolation defaultIsolation) {
+    SessionState(Connector connector, Connection connection, boolean readOnly, TransactionIsolation defaultIsolation,
+                 TransactionLog log) {
         this.connector = connector;
+        this.log = log;
         this.connection = connection;
         this.statementCache = connector.statementCache(connection);
         this.owner = Thread.currentThread();
@@ -59,7 +63,7 @@ public final class SessionState {
      * Transactions that ask for no level run at {@code defaultIsolation}.
      */
     static SessionState acquire(Connector connector, Access access, boolean readOnly,
-                                TransactionIsolation defaultIsolation) throws SQLException {
+                                TransactionIsolation defaultIsolation, TransactionLog log) throws SQLException {
         if (Thread.currentThread().isInterrupted()) {
             throw interrupted("this thread's interrupt flag is set, so no connection is taken", null);
         }
@@ -74,7 +78,7 @@ public final class SessionState {
             }
             throw e;
         }
-        return new SessionState(connector, connection, readOnly || access == Access.READ_ONLY, defaultIsolation);
+        return new SessionState(connector, connection, readOnly || access == Access.READ_ONLY, defaultIsolation, log);
     }
 
     /** The one error for an interrupted thread asking for a connection; the thread keeps its interrupt flag. */
@@ -236,9 +240,11 @@ public final class SessionState {
             throw new SessionMisuseException("A transaction is already open on this Session. Nested "
                     + "Database.inTransaction calls join it; do not call Handle.begin() twice.");
         }
-        connector.begin(connection, sessionReadOnly || readOnlyTransaction,
-                isolation == null ? defaultIsolation : isolation);
+        TransactionIsolation level = isolation == null ? defaultIsolation : isolation;
+        connector.begin(connection, sessionReadOnly || readOnlyTransaction, level);
         readOnly = sessionReadOnly || readOnlyTransaction;
+        begunAt = System.nanoTime();
+        log.begun(readOnly, level);
         inTransaction = true;
         failed = false;
         innerFailed = false;
@@ -264,7 +270,9 @@ public final class SessionState {
                     + (inner ? TO_GO_ON_INNER : TO_GO_ON_STATEMENT), null, null);
         }
         if (readOnly) {
-            rollback();
+            end();
+            connector.rollback(connection);
+            log.committed(statements, System.nanoTime() - begunAt);
             return;
         }
         commitSent = true;
@@ -276,18 +284,29 @@ public final class SessionState {
         }
         inTransaction = false;
         readOnly = sessionReadOnly;
+        log.committed(statements, System.nanoTime() - begunAt);
     }
 
     /** Rolls back the open transaction, if any. */
     public void rollback() throws SQLException {
+        rollback(null);
+    }
+
+    /** Rolls back the open transaction, if any, because of {@code cause} (null: none given). */
+    private void rollback(Throwable cause) throws SQLException {
         if (!inTransaction) {
             return;
         }
+        end();
+        log.rolledBack(cause, System.nanoTime() - begunAt);
+        connector.rollback(connection);
+    }
+
+    private void end() {
         inTransaction = false;
         failed = false;
         innerFailed = false;
         readOnly = sessionReadOnly;
-        connector.rollback(connection);
     }
 
     /** The work of a transaction. */
@@ -320,7 +339,7 @@ public final class SessionState {
     /** Rolls back after {@code failure}, attaching a failing rollback to it as suppressed. */
     public void rollbackQuietly(Throwable failure) {
         try {
-            rollback();
+            rollback(failure);
         } catch (SQLException | RuntimeException e) {
             if (e != failure) {
                 failure.addSuppressed(e);

@@ -3,6 +3,7 @@ package io.dataport.internal.session;
 import io.dataport.ConnectionException;
 import io.dataport.Database;
 import io.dataport.DatabaseConfig;
+import io.dataport.DatabaseMetrics;
 import io.dataport.SessionCallback;
 import io.dataport.ReadOnlyException;
 import io.dataport.StatementException;
@@ -10,13 +11,16 @@ import io.dataport.TransactionConflictException;
 import io.dataport.TransactionIsolation;
 import io.dataport.internal.repository.Repositories;
 import io.dataport.internal.statement.ErrorTranslator;
+import io.dataport.internal.statement.StatementLog;
 import io.dataport.internal.util.Sneaky;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.NoConnectionFreeException;
+import io.dataport.spi.PoolState;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -44,10 +48,20 @@ public final class TransactionRunner {
     private final ThreadLocal<DataportSession> current = new ThreadLocal<>();
     private final LongAdder retries = new LongAdder();
     private final ConnectionHolders holders;
+    private final StatementLog statementLog;
+    private final TransactionLog transactions;
+    private final int maxAttempts;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final WaitHistogram connectionWaits = new WaitHistogram();
+    private final WaitHistogram writerWaits = new WaitHistogram();
 
     /** The runner of one Database. */
     public TransactionRunner(Database database, DatabaseConfig config, Connector connector, Jdbi jdbi,
-                             Repositories repositories, Lifecycle lifecycle, ErrorTranslator errors) {
+                             Repositories repositories, Lifecycle lifecycle, ErrorTranslator errors,
+                             StatementLog statementLog, TransactionLog transactions) {
+        this.statementLog = statementLog;
+        this.transactions = transactions;
+        this.maxAttempts = config.maxAttempts();
         this.database = database;
         this.connector = connector;
         this.jdbi = jdbi;
@@ -69,6 +83,16 @@ public final class TransactionRunner {
     /** What one attempt got: its session, once it had a connection. */
     private static final class Attempt {
         SessionState state;
+    }
+
+    /** What this Database did since it opened, and its connections now. */
+    public DatabaseMetrics metrics(String backend) {
+        PoolState pool = connector.poolState();
+        return new DatabaseMetrics(backend, pool.max(), pool.active(), pool.idle(), waiting.get(),
+                transactions.committedCount(), transactions.rolledBackCount(), retries.sum(),
+                statementLog.executedCount(), statementLog.slowCount(), connectionWaits.count(),
+                connectionWaits.percentile(0.5), connectionWaits.percentile(0.99), writerWaits.percentile(0.5),
+                writerWaits.percentile(0.99), writerWaits.max());
     }
 
     /** How many times work was run again, since the database was opened. */
@@ -245,9 +269,11 @@ public final class TransactionRunner {
             switch (decision) {
                 case RETRY_NOW:
                     retries.increment();
+                    transactions.retrying(n, maxAttempts, failure, false);
                     continue;
                 case RETRY_AFTER_BACKOFF:
                     retries.increment();
+                    transactions.retrying(n, maxAttempts, failure, true);
                     try {
                         policy.backoff(n);
                     } catch (InterruptedException e) {
@@ -258,6 +284,7 @@ public final class TransactionRunner {
                 case GIVE_UP:
                     throw gaveUp(n, failure);
                 case COMMIT_UNKNOWN:
+                    transactions.commitOutcomeUnknown(failure);
                     throw new ConnectionException("Connection lost while committing: the transaction may or may "
                             + "not have been saved. Check before running it again, or make it idempotent.", failure);
                 default:
@@ -314,11 +341,21 @@ public final class TransactionRunner {
     /** The one place work takes a connection: it is counted as held by {@code kind} until released. */
     private SessionState acquire(Access access, Attempt attempt, ConnectionHolders.Kind kind) throws SQLException {
         SessionState state;
+        long start = System.nanoTime();
+        waiting.incrementAndGet();
         try {
-            state = SessionState.acquire(connector, access, readOnlyDatabase, defaultIsolation);
+            state = SessionState.acquire(connector, access, readOnlyDatabase, defaultIsolation, transactions);
         } catch (NoConnectionFreeException e) {
             throw new ConnectionException(e.getMessage() + " " + holders.describe(), e);
+        } finally {
+            waiting.decrementAndGet();
         }
+        long waited = System.nanoTime() - start;
+        connectionWaits.record(waited);
+        if (access == Access.READ_WRITE) {
+            writerWaits.record(waited);
+        }
+        statementLog.waited(waited, access == Access.READ_WRITE);
         holders.add(state, kind);
         attempt.state = state;
         return state;

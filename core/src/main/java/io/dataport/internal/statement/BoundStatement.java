@@ -4,6 +4,7 @@ import io.dataport.spi.ColumnType;
 import io.dataport.spi.ValueCodec;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
 /**
  * A prepared statement being bound by {@link StatementRunner}: values go in through the backend's
  * {@link ValueCodec}, and are remembered for the error message only when the database shows parameter values.
+ * Executed through it, it counts the rows affected or read and the batch size, for the SQL log.
  */
 public final class BoundStatement {
     /** Values shown at most in a message (a batch binds many rows). */
@@ -18,6 +20,8 @@ public final class BoundStatement {
     private final PreparedStatement statement;
     private final ValueCodec codec;
     private final List<Object> shown;
+    private long rows = -1;
+    private int batched;
 
     BoundStatement(PreparedStatement statement, ValueCodec codec, boolean showParameterValues) {
         this.statement = statement;
@@ -37,7 +41,61 @@ public final class BoundStatement {
         }
     }
 
-    /** The JDBC statement, to execute and to read results. */
+    /** Executes a query; read its rows with {@link #next}, so that they are counted. */
+    public ResultSet executeQuery() throws SQLException {
+        rows = 0;
+        return statement.executeQuery();
+    }
+
+    /** Moves to the next row of a result of this statement, counting it. */
+    public boolean next(ResultSet rs) throws SQLException {
+        boolean more = rs.next();
+        if (more) {
+            rows++;
+        }
+        return more;
+    }
+
+    /** Executes an insert, update or delete; returns the rows affected. */
+    public int executeUpdate() throws SQLException {
+        int n = statement.executeUpdate();
+        rows = n;
+        return n;
+    }
+
+    /** Executes any statement (DDL); no rows are counted. */
+    public boolean execute() throws SQLException {
+        return statement.execute();
+    }
+
+    /** Adds the values bound so far as one row of a batch. */
+    public void addBatch() throws SQLException {
+        statement.addBatch();
+        batched++;
+    }
+
+    /** Executes the batch; returns the driver's counts. */
+    public int[] executeBatch() throws SQLException {
+        int[] counts = statement.executeBatch();
+        long sum = 0;
+        for (int c : counts) {
+            sum += Math.max(c, 0);
+        }
+        rows = sum;
+        return counts;
+    }
+
+    /** The rows affected or read, or -1 when not counted. */
+    long rows() {
+        return rows;
+    }
+
+    /** The rows of the batch executed, or 0 when it was no batch. */
+    int batched() {
+        return batched;
+    }
+
+    /** The JDBC statement, to read generated keys and results. */
     public PreparedStatement jdbc() {
         return statement;
     }

@@ -1,5 +1,6 @@
 package io.dataport.internal.statement;
 
+import io.dataport.DataportException;
 import io.dataport.internal.session.SessionStateConfig;
 import io.dataport.internal.session.SessionState;
 import io.dataport.spi.StatementTimeout;
@@ -24,11 +25,15 @@ public final class StatementHooks implements StatementCustomizer, SqlExceptionHa
         this.runner = runner;
     }
 
+    /** The attribute of a statement's context that holds when it started, for the SQL log. */
+    private static final String STARTED = "io.dataport.started";
+
     @Override
     public void beforeExecution(PreparedStatement statement, StatementContext ctx) {
         SessionState state = SessionStateConfig.of(ctx.getConfig());
         if (state != null) {
             runner.beforeExecution(state, ctx.getRenderedSql());
+            ctx.define(STARTED, System.nanoTime());
             StatementTimeout running;
             try {
                 running = runner.startTimeout(state, statement);
@@ -46,6 +51,14 @@ public final class StatementHooks implements StatementCustomizer, SqlExceptionHa
         SessionState state = SessionStateConfig.of(ctx.getConfig());
         if (state != null) {
             runner.endTimeout(state);
+            // A query's rows are read after this, through Jdbi: only an update's count is known here.
+            long rows;
+            try {
+                rows = statement.getUpdateCount();
+            } catch (SQLException e) {
+                rows = -1;
+            }
+            runner.log().executed(ctx.getRenderedSql(), elapsed(ctx), rows, 0, runner.shown(ctx.getBinding()));
         }
     }
 
@@ -53,7 +66,15 @@ public final class StatementHooks implements StatementCustomizer, SqlExceptionHa
     public void handle(SQLException e, StatementContext ctx) {
         SessionState state = SessionStateConfig.of(ctx.getConfig());
         if (state != null) {
-            throw runner.failed(state, e, ctx.getRenderedSql(), String.valueOf(ctx.getBinding()));
+            String values = runner.shown(ctx.getBinding());
+            DataportException failure = runner.failed(state, e, ctx.getRenderedSql(), String.valueOf(ctx.getBinding()));
+            runner.log().failed(ctx.getRenderedSql(), elapsed(ctx), failure, values);
+            throw failure;
         }
+    }
+
+    private static long elapsed(StatementContext ctx) {
+        Object started = ctx.getAttribute(STARTED);
+        return started instanceof Long ? System.nanoTime() - (Long) started : 0;
     }
 }

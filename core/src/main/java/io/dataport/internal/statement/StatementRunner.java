@@ -41,6 +41,7 @@ public final class StatementRunner {
     private final Duration queryTimeout;
     private final long queryTimeoutNanos;
     private final Lifecycle lifecycle;
+    private final StatementLog log;
 
     /** The runner of one Database, with the database's settings. */
     public StatementRunner(Connector connector, ErrorTranslator errors, DatabaseConfig config, Lifecycle lifecycle) {
@@ -52,6 +53,18 @@ public final class StatementRunner {
         this.queryTimeout = config.queryTimeout();
         this.queryTimeoutNanos = nanos(queryTimeout);
         this.lifecycle = lifecycle;
+        this.log = new StatementLog(connector.dialect().name(), config.logStatements(),
+                nanos(config.slowStatementThreshold()));
+    }
+
+    /** A Jdbi binding as the log may show it: its text with {@code showParameterValues}, else null. */
+    String shown(Object binding) {
+        return showParameterValues ? String.valueOf(binding) : null;
+    }
+
+    /** The SQL log and statement counts of this Database. */
+    public StatementLog log() {
+        return log;
     }
 
     private static long nanos(Duration d) {
@@ -176,14 +189,20 @@ public final class StatementRunner {
         Connection connection = state.connection();
         PreparedStatement statement = null;
         BoundStatement bound = null;
+        long start = System.nanoTime();
         try {
             statement = prepare(cache, cacheKey(sql, keyColumns), () -> keyColumns == null
                     ? connection.prepareStatement(sql) : connection.prepareStatement(sql, keyColumns));
             bound = new BoundStatement(statement, codec, showParameterValues);
             startTimeout(state, statement);
-            return work.run(bound);
+            R result = work.run(bound);
+            log.executed(sql, System.nanoTime() - start, bound.rows(), bound.batched(), bound.shownValues());
+            return result;
         } catch (SQLException e) {
-            throw failed(state, e, sql, bound == null ? null : bound.shownValues());
+            String values = bound == null ? null : bound.shownValues();
+            DataportException failure = failed(state, e, sql, values);
+            log.failed(sql, System.nanoTime() - start, failure, values);
+            throw failure;
         } finally {
             endTimeout(state);
             if (statement != null) {

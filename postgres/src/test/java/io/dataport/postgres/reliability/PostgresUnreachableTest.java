@@ -87,36 +87,6 @@ class PostgresUnreachableTest {
         }
     }
 
-    @Test
-    void interruptWhileWaitingIsAConnectionExceptionAndKeepsTheFlag() throws Exception {
-        String url = "postgresql://app@127.0.0.1:" + TcpProxy.freePort() + "/app";
-        try (Database db = Database.builder(url).connectionTimeout(POOL_WAIT).open()) {
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            AtomicBoolean flagAfter = new AtomicBoolean();
-            Thread caller = new Thread(() -> {
-                try {
-                    db.ping();
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-                flagAfter.set(Thread.currentThread().isInterrupted());
-            }, "dp-interrupted-caller");
-            caller.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (caller.getState() != Thread.State.TIMED_WAITING && caller.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(caller.getState()).as("the caller waits for a connection").isEqualTo(Thread.State.TIMED_WAITING);
-            caller.interrupt();
-            caller.join(Duration.ofSeconds(10).toMillis());
-            assertThat(caller.isAlive()).isFalse();
-            assertThat(failure.get()).isInstanceOf(ConnectionException.class)
-                    .hasMessageContaining("interrupted while waiting for a connection");
-            assertThat(flagAfter.get()).as("interrupt flag still set").isTrue();
-        }
-    }
-
     /** Runs {@code call}, which must fail with ConnectionException within {@code bound}; returns the time taken. */
     private static long failsWithin(Duration bound, String reason, ThrowingCallable call) {
         long start = System.nanoTime();
