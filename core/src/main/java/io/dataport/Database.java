@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -170,6 +171,21 @@ public final class Database implements AutoCloseable {
      */
     public long retryCount() {
         return runner.retryCount();
+    }
+
+    /**
+     * The backend's own object of a type, for integrations Dataport does not wrap: on PostgreSQL the HikariCP
+     * pool ({@code com.zaxxer.hikari.HikariDataSource}), to which {@code dataport-micrometer} binds HikariCP's
+     * own meters. Changing its settings is unsupported.
+     *
+     * <pre>{@code Optional<HikariDataSource> pool = db.unwrap(HikariDataSource.class);}</pre>
+     *
+     * @param type the type asked for
+     * @param <T>  the type
+     * @return the object, or empty when the backend has none of that type
+     */
+    public <T> Optional<T> unwrap(Class<T> type) {
+        return Optional.ofNullable(connector().unwrap(Objects.requireNonNull(type, "type")));
     }
 
     /**

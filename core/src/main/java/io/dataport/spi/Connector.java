@@ -168,6 +168,18 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
+     * The backend's own object of {@code type} behind this connector (PostgreSQL: its HikariCP
+     * {@code HikariDataSource}), for integrations such as metrics; null when it has none of that type.
+     *
+     * @param type the type asked for
+     * @param <T>  the type
+     * @return the object, or {@code null}
+     */
+    default <T> T unwrap(Class<T> type) {
+        return null;
+    }
+
+    /**
      * The connections now (most, in use, free), for {@code Database.metrics()}. The default is
      * {@link PoolState#UNKNOWN}.
      *

@@ -138,6 +138,12 @@ final class PostgresConnector implements Connector {
         return c;
     }
 
+    /** The HikariCP pool, for its own metrics trackers ({@code dataport-micrometer}). */
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return type.isInstance(pool) ? type.cast(pool) : null;
+    }
+
     /** The pool's size and, from HikariCP, its connections in use and free. */
     @Override
     public PoolState poolState() {
