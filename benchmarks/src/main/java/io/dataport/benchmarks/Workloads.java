@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -256,6 +257,7 @@ final class Workloads {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         long[] deadline = new long[1];
+        AtomicReference<Exception> firstError = new AtomicReference<>();
         for (int i = 0; i < THREADS; i++) {
             SplittableRandom random = new SplittableRandom(5 + i);
             threads.add(new Thread(() -> {
@@ -272,6 +274,7 @@ final class Workloads {
                     }
                 } catch (Exception e) {
                     errors.incrementAndGet();
+                    firstError.compareAndSet(null, e);
                     if (!counted) {
                         ready.countDown();
                     }
@@ -286,7 +289,12 @@ final class Workloads {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Outcome(ops.get(), errors.get(), "");
+        return new Outcome(ops.get(), errors.get(), firstError(firstError.get()));
+    }
+
+    /** The first error of a round, for the report: its type and message. */
+    private static String firstError(Exception e) {
+        return e == null ? "" : "first error " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     // ---- W4: read-modify-write on one counter row -----------------------------------------------------
@@ -402,6 +410,7 @@ final class Workloads {
         long retriesBefore = db.retryCount();
         AtomicLong committed = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicReference<Exception> firstError = new AtomicReference<>();
         CountDownLatch ready = new CountDownLatch(THREADS);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -418,10 +427,12 @@ final class Workloads {
                             committed.incrementAndGet();
                         } catch (Exception e) {
                             errors.incrementAndGet();
+                            firstError.compareAndSet(null, e);
                         }
                     }
                 } catch (Exception e) {
                     errors.incrementAndGet();
+                    firstError.compareAndSet(null, e);
                     if (!counted) {
                         ready.countDown();
                     }
@@ -436,7 +447,7 @@ final class Workloads {
         }
         int value = db.inTransaction(s -> s.handle().createQuery("SELECT total FROM " + BenchTarget.COUNTER
                 + " WHERE id = 1").mapTo(int.class).one());
-        return new Outcome(committed.get(), errors.get(), "final " + value + "/" + THREADS * perThread
+        return new Outcome(committed.get(), errors.get(), (firstError.get() == null ? "" : firstError(firstError.get()) + ", ") + "final " + value + "/" + THREADS * perThread
                 + ", dataport retries " + (db.retryCount() - retriesBefore));
     }
 
