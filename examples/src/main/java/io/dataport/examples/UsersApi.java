@@ -18,6 +18,7 @@ import io.dataport.Sort;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +39,19 @@ final class UsersApi {
     static final int MAX_PAGE_SIZE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(UsersApi.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    /** What {@link PrometheusMeterRegistry#scrape()} writes: Prometheus's text format 0.0.4. */
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Database db;
     private final CrudRepository<User, Long> users;
     private final ObjectMapper json;
+    private final PrometheusMeterRegistry metrics;
 
-    UsersApi(Database db, ObjectMapper json) {
+    UsersApi(Database db, ObjectMapper json, PrometheusMeterRegistry metrics) {
         this.db = db;
         this.users = db.repository(User.class);
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** The JSON mapper of the service: ISO-8601 instants, unknown properties rejected. */
@@ -78,6 +83,7 @@ final class UsersApi {
     /** Adds the routes and the error mapping to a Javalin configuration. */
     void register(RoutesConfig app) {
         app.get("/health", this::health);
+        app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
         app.post("/users", this::createUser);
         app.get("/users", this::listUsers);
         app.get("/users/{id}", this::getUser);

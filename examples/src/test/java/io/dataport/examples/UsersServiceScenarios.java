@@ -125,6 +125,20 @@ abstract class UsersServiceScenarios {
     }
 
     @Test
+    void metricsArePrometheusTextWithTheDatabasesMeters() {
+        assertThat(post("/users", user("Ada", "ada@example.com")).status).isEqualTo(201);
+
+        String metrics = metricsText();
+        String committed = metrics.lines()
+                .filter(l -> l.startsWith("dataport_transactions_total{") && l.contains("outcome=\"committed\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no committed transactions line in:\n" + metrics));
+        assertThat(committed).contains("backend=\"" + backend() + "\"").contains("db=\"users\"");
+        assertThat(Double.parseDouble(committed.substring(committed.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("dataport_transactions_total{", "outcome=\"rolled_back\"",
+                "dataport_statements_total{", "dataport_connections_max{", "dataport_writer_wait_p99_seconds{");
+    }
+
+    @Test
     void missingIdsAre404() {
         assertError(get("/users/999"), 404);
         assertError(put("/users/999", user("Nobody", "nobody@example.com")), 404);
@@ -251,6 +265,23 @@ abstract class UsersServiceScenarios {
         assertThat(response.status).as("status of %s", response.body).isEqualTo(status);
         assertThat(response.json.get("status").asInt()).isEqualTo(status);
         assertThat(response.json.get("message").asText()).isNotBlank();
+    }
+
+    /** {@code GET /metrics}: asserts 200 and Prometheus's text format, returns the body. */
+    protected String metricsText() {
+        try {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/metrics")).GET()
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("status of /metrics: %s", r.body()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                    .startsWith("text/plain; version=0.0.4"));
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Response get(String path) {
