@@ -620,8 +620,8 @@ public final class Database implements AutoCloseable {
          * A backend setting: a SQLite pragma ({@code synchronous}, {@code busy_timeout}) or a pgjdbc connection
          * property ({@code sslmode}, {@code socketTimeout}); or one of Dataport's own by name ({@code maxPoolSize},
          * {@code connectionTimeout} as {@code 5s}, {@code queryTimeout}, {@code maxAttempts}, {@code retryBackoff},
-         * {@code isolation}, {@code leakDetection}), which a setter called in code overrides. The same as a query
-         * parameter in the URL.
+         * {@code isolation}, {@code leakDetection}, {@code logStatements}, {@code slowStatementThreshold}), which a
+         * setter called in code overrides. The same as a query parameter in the URL.
          *
          * @param name  the setting's name, as the backend spells it (matched ignoring case)
          * @param value its value

@@ -18,7 +18,8 @@ import java.time.Duration;
  * @param activeConnections     connections in use now
  * @param idleConnections       connections open and free now
  * @param threadsWaiting        threads waiting for a connection now (on SQLite, most often for the writer)
- * @param transactionsCommitted transactions committed (read-only ones included)
+ * @param transactionsCommitted transactions committed: read-only ones included, and a single repository write
+ *                              outside a transaction counted as one on every backend
  * @param transactionsRolledBack transactions rolled back (each failed attempt of a retried one included)
  * @param transactionsRetried   attempts run again after a conflict or a dead connection ({@link Database#retryCount()})
  * @param statementsExecuted    statements run: Dataport's own and the application's, a batch counted once

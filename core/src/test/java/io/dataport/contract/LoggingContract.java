@@ -100,8 +100,16 @@ public abstract class LoggingContract extends ContractSupport {
             int rows = counted.inReadOnlyTransaction(s -> s.handle().createQuery("select count(*) from m")
                     .mapTo(int.class).one());
             assertThat(rows).isEqualTo(100);
-            DatabaseMetrics after = counted.metrics();
+            DatabaseMetrics between = counted.metrics();
             long ran = statements.sum() - statementsBefore;
+            counted.schema().create(LogProbe.LogItem.class);
+            DatabaseMetrics beforeInserts = counted.metrics();
+            for (int i = 0; i < 3; i++) {
+                counted.repository(LogProbe.LogItem.class).insert(new LogProbe.LogItem(null, "one " + i));
+            }
+            assertThat(counted.metrics().transactionsCommitted() - beforeInserts.transactionsCommitted())
+                    .as("a single repository write is one transaction on every backend").isEqualTo(3);
+            DatabaseMetrics after = between;
             assertThat(after.backend()).isEqualTo(target().backend());
             assertThat(after.transactionsCommitted() - before.transactionsCommitted()).as("commits").isEqualTo(101);
             assertThat(after.transactionsRolledBack() - before.transactionsRolledBack()).as("rollbacks").isEqualTo(5);

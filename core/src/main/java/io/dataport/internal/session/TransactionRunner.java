@@ -157,12 +157,22 @@ public final class TransactionRunner {
         return run(true, attempt -> {
             SessionState state = acquire(access, attempt);
             R result;
+            boolean autoCommitWrite = access != Access.READ_ONLY && connector.autoCommitsSafely();
+            long start = System.nanoTime();
             try {
-                result = access == Access.READ_ONLY || connector.autoCommitsSafely() ? work.apply(state)
+                result = access == Access.READ_ONLY || autoCommitWrite ? work.apply(state)
                         : state.transaction(readOnlyDatabase, null, () -> work.apply(state));
             } catch (Throwable t) {
+                if (autoCommitWrite) {
+                    transactions.rolledBack(t, System.nanoTime() - start);
+                }
                 release(state, t);
                 throw t;
+            }
+            if (autoCommitWrite) {
+                // A write in auto-commit is a transaction of one statement: counted as the backends that wrap it
+                // in BEGIN and COMMIT count theirs.
+                transactions.committed(1, System.nanoTime() - start);
             }
             release(state, null);
             return result;
