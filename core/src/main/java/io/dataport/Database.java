@@ -385,7 +385,7 @@ public final class Database implements AutoCloseable {
         boolean showParameterValues;
         boolean leakDetection;
         boolean logStatements;
-        Duration slowStatementThreshold = Duration.ofSeconds(1);
+        Duration slowStatementThreshold = Duration.ZERO;
         StatementListener statementListener;
         final Map<String, String> properties = new LinkedHashMap<>();
         /** The Dataport settings given to a setter: a value in the URL does not override them. */
@@ -592,7 +592,10 @@ public final class Database implements AutoCloseable {
         /**
          * The time above which a statement, or a wait for a connection (on SQLite: the writer's turn), is logged
          * at WARN in the category {@code io.dataport.sql.slow}, whatever the SQL log's level, and counted in
-         * {@link DatabaseMetrics#slowStatements()}. Default: 1 s; {@link Duration#ZERO} turns it off.
+         * {@link DatabaseMetrics#slowStatements()}. Default: none ({@link Duration#ZERO}): statements are then
+         * timed only while the SQL log is on, so that a statement costs no clock reading.
+         *
+         * <pre>{@code Database db = Database.builder(url).slowStatementThreshold(Duration.ofMillis(200)).open();}</pre>
          *
          * @param threshold the slow threshold, zero for none
          * @return this builder

@@ -24,8 +24,9 @@ import java.time.Duration;
  * @param transactionsRetried   attempts run again after a conflict or a dead connection ({@link Database#retryCount()})
  * @param statementsExecuted    statements run: Dataport's own and the application's, a batch counted once
  * @param slowStatements        statements that took longer than {@link Database.Builder#slowStatementThreshold}
+ *                              (0 while no threshold is set)
  * @param connectionWaits       connections taken
- * @param connectionWaitP50     the median time taken to get a connection
+ * @param connectionWaitP50     the median time taken to get a connection (read-only waits sampled 1 in 16)
  * @param connectionWaitP99     the 99th percentile of the time taken to get a connection
  * @param writerWaitP50         the median time a read-write transaction waited for its connection (the
  *                              SQLite writer's turn)

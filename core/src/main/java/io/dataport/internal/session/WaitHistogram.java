@@ -24,16 +24,10 @@ final class WaitHistogram {
         long micros = Math.max(1, nanos / 1_000);
         int bucket = Math.min(BUCKETS - 1, 63 - Long.numberOfLeadingZeros(micros));
         counts[bucket].increment();
-        max.accumulateAndGet(nanos, Math::max);
-    }
-
-    /** How many waits were recorded. */
-    long count() {
-        long n = 0;
-        for (LongAdder c : counts) {
-            n += c.sum();
+        if (nanos > max.get()) {
+            // Rarely true after the first waits: most records never touch the shared maximum.
+            max.accumulateAndGet(nanos, Math::max);
         }
-        return n;
     }
 
     /** The wait that {@code fraction} of all waits do not exceed, to the bucket's upper bound; zero when none. */

@@ -33,7 +33,9 @@ public final class StatementHooks implements StatementCustomizer, SqlExceptionHa
         SessionState state = SessionStateConfig.of(ctx.getConfig());
         if (state != null) {
             runner.beforeExecution(state, ctx.getRenderedSql());
-            ctx.define(STARTED, System.nanoTime());
+            if (runner.log().timed()) {
+                ctx.define(STARTED, System.nanoTime());
+            }
             StatementTimeout running;
             try {
                 running = runner.startTimeout(state, statement);

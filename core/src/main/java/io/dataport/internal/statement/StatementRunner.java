@@ -189,19 +189,20 @@ public final class StatementRunner {
         Connection connection = state.connection();
         PreparedStatement statement = null;
         BoundStatement bound = null;
-        long start = System.nanoTime();
+        boolean timed = log.timed();
+        long start = timed ? System.nanoTime() : 0;
         try {
             statement = prepare(cache, cacheKey(sql, keyColumns), () -> keyColumns == null
                     ? connection.prepareStatement(sql) : connection.prepareStatement(sql, keyColumns));
             bound = new BoundStatement(statement, codec, showParameterValues);
             startTimeout(state, statement);
             R result = work.run(bound);
-            log.executed(sql, System.nanoTime() - start, bound.rows(), bound.batched(), bound.shownValues());
+            log.executed(sql, timed ? System.nanoTime() - start : 0, bound.rows(), bound.batched(), bound.shownValues());
             return result;
         } catch (SQLException e) {
             String values = bound == null ? null : bound.shownValues();
             DataportException failure = failed(state, e, sql, values);
-            log.failed(sql, System.nanoTime() - start, failure, values);
+            log.failed(sql, timed ? System.nanoTime() - start : 0, failure, values);
             throw failure;
         } finally {
             endTimeout(state);
