@@ -25,7 +25,7 @@ import java.time.Duration;
  * @param statementsExecuted    statements run: Dataport's own and the application's, a batch counted once
  * @param slowStatements        statements that took longer than {@link Database.Builder#slowStatementThreshold}
  *                              (0 while no threshold is set)
- * @param connectionWaits       connections taken
+ * @param connectionsTaken      connections taken
  * @param connectionWaitP50     the median time taken to get a connection (read-only waits sampled 1 in 16)
  * @param connectionWaitP99     the 99th percentile of the time taken to get a connection
  * @param writerWaitP50         the median time a read-write transaction waited for its connection (the
@@ -36,6 +36,6 @@ import java.time.Duration;
 public record DatabaseMetrics(String backend, int maxConnections, int activeConnections, int idleConnections,
                               int threadsWaiting, long transactionsCommitted, long transactionsRolledBack,
                               long transactionsRetried, long statementsExecuted, long slowStatements,
-                              long connectionWaits, Duration connectionWaitP50, Duration connectionWaitP99,
+                              long connectionsTaken, Duration connectionWaitP50, Duration connectionWaitP99,
                               Duration writerWaitP50, Duration writerWaitP99, Duration writerWaitMax) {
 }

@@ -116,7 +116,7 @@ public abstract class LoggingContract extends ContractSupport {
             assertThat(after.transactionsRetried() - before.transactionsRetried()).isZero();
             assertThat(after.statementsExecuted() - before.statementsExecuted()).as("statements").isEqualTo(ran);
             assertThat(after.slowStatements() - before.slowStatements()).as("all slow at 1 ns").isEqualTo(ran);
-            assertThat(after.connectionWaits() - before.connectionWaits()).isEqualTo(106);
+            assertThat(after.connectionsTaken() - before.connectionsTaken()).isEqualTo(106);
             assertThat(after.maxConnections()).isPositive();
             assertThat(after.activeConnections()).as("nothing runs now").isZero();
             assertThat(after.threadsWaiting()).isZero();

@@ -111,7 +111,7 @@ public final class DataportMeters implements AutoCloseable {
         meters.add(counter("dataport.statements.slow", "Statements slower than the slow statement threshold", db,
                 DatabaseMetrics::slowStatements).tags(common).register(registry));
         meters.add(counter("dataport.connections.acquired", "Connections taken", db,
-                DatabaseMetrics::connectionWaits).tags(common).register(registry));
+                DatabaseMetrics::connectionsTaken).tags(common).register(registry));
 
         meters.add(gauge("dataport.connections.max", "The most connections the database holds", db,
                 DatabaseMetrics::maxConnections).tags(common).register(registry));
