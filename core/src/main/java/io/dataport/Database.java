@@ -1,8 +1,10 @@
 package io.dataport;
 
+import io.dataport.internal.migration.MigrationRunner;
 import io.dataport.internal.repository.DatabaseAccess;
 import io.dataport.internal.repository.Repositories;
 import io.dataport.internal.session.Backends;
+import io.dataport.internal.session.ConnectionDataSource;
 import io.dataport.internal.session.JdbiSetup;
 import io.dataport.internal.session.Lifecycle;
 import io.dataport.internal.session.SettingValues;
@@ -10,15 +12,21 @@ import io.dataport.internal.session.TransactionLog;
 import io.dataport.internal.session.TransactionRunner;
 import io.dataport.internal.statement.ErrorTranslator;
 import io.dataport.internal.statement.StatementRunner;
+import io.dataport.migration.Migration;
+import io.dataport.migration.MigrationReport;
 import io.dataport.spi.Access;
 import io.dataport.spi.Backend;
 import io.dataport.spi.Connector;
 import org.jdbi.v3.core.Jdbi;
 
+import javax.sql.DataSource;
+
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +60,7 @@ public final class Database implements AutoCloseable {
     private final Repositories repositories;
     private final TransactionRunner runner;
     private final DatabaseAccess access;
+    private final DataSource dataSource;
 
     private Database(DatabaseConfig config, Backend backend, Connector connector) {
         this.config = config;
@@ -66,6 +75,7 @@ public final class Database implements AutoCloseable {
         this.runner = new TransactionRunner(this, config, connector, jdbi, repositories, lifecycle, errors,
                 statements.log(), transactions);
         this.access = new DatabaseAccess(runner);
+        this.dataSource = new ConnectionDataSource(runner);
         try {
             connector.verify();
         } catch (SQLException e) {
@@ -280,6 +290,44 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Applies the pending migrations: the SQL scripts in the class path location
+     * {@link Builder#migrations(String)} names ({@code db/migration} by default), named
+     * {@code V<version>__<description>.sql}, where {@code V2__add_index.postgres.sql} (or {@code .sqlite.sql})
+     * replaces the shared {@code V2__add_index.sql} on that {@linkplain #backend() backend}; and the Java
+     * migrations of {@link Builder#migration(Migration)}; in version order, recorded in the table
+     * {@code dataport_schema_history}.
+     *
+     * <p>All pending migrations run in one read-write transaction at READ COMMITTED: when one fails, none of
+     * them is applied and the history is unchanged. Concurrent migrators, in this process or others, take turns
+     * (PostgreSQL: an advisory lock; SQLite: its one writer), so each version is applied once.
+     *
+     * <pre>{@code MigrationReport report = db.migrate();}</pre>
+     *
+     * @return what was applied now and before, and the current version
+     * @throws MigrationException when an applied migration was changed or is missing, a pending one is older than
+     *                            the current version, two have one version, or a migration failed
+     */
+    public MigrationReport migrate() {
+        lifecycle.checkOpen();
+        return new MigrationRunner(this, connector.dialect(), config.migrations(), config.javaMigrations()).migrate();
+    }
+
+    /**
+     * A JDBC {@link DataSource} over this database, for tools and frameworks that want connections (Flyway,
+     * Liquibase): {@code getConnection()} takes a read-write connection the way a Dataport transaction does (on
+     * SQLite the one writer, under the same lock, so that one writer at a time still holds; on PostgreSQL from
+     * the pool) and {@code Connection.close()} gives it back, rolling back a transaction left open. Close each
+     * connection on the thread that took it, and soon: on SQLite every other write waits for it.
+     *
+     * <pre>{@code Flyway.configure().dataSource(db.dataSource()).load().migrate();}</pre>
+     *
+     * @return the data source; connections fail with {@link java.sql.SQLException} once the database is closed
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
      * The name of the backend serving this database, e.g. {@code "sqlite"}.
      *
      * @return the backend's name
@@ -387,6 +435,9 @@ public final class Database implements AutoCloseable {
         boolean logStatements;
         Duration slowStatementThreshold = Duration.ZERO;
         StatementListener statementListener;
+        boolean migrateOnOpen;
+        String migrations = "db/migration";
+        final List<Migration> javaMigrations = new ArrayList<>();
         final Map<String, String> properties = new LinkedHashMap<>();
         /** The Dataport settings given to a setter: a value in the URL does not override them. */
         private final Set<String> set = new HashSet<>();
@@ -620,10 +671,55 @@ public final class Database implements AutoCloseable {
         }
 
         /**
+         * Whether {@link #open()} runs {@link Database#migrate()} before it returns; a failure closes the database
+         * and is thrown. Default: false.
+         *
+         * @param migrateOnOpen whether to migrate when opening
+         * @return this builder
+         */
+        public Builder migrateOnOpen(boolean migrateOnOpen) {
+            this.migrateOnOpen = migrateOnOpen;
+            set.add("migrateOnOpen");
+            return this;
+        }
+
+        /**
+         * The class path location of the SQL migrations, a directory in the application's resources or jars
+         * (its subdirectories are not read). Default: {@code db/migration}.
+         *
+         * @param classPathLocation the location, such as {@code db/migration} (a {@code classpath:} prefix is
+         *                          allowed)
+         * @return this builder
+         * @throws ConfigurationException when the location is blank
+         */
+        public Builder migrations(String classPathLocation) {
+            Objects.requireNonNull(classPathLocation, "classPathLocation");
+            if (classPathLocation.isBlank()) {
+                throw new ConfigurationException("migrations location is empty. Pass a class path directory such as "
+                        + "db/migration.");
+            }
+            this.migrations = classPathLocation.strip();
+            set.add("migrations");
+            return this;
+        }
+
+        /**
+         * Adds a Java migration, run in version order with the SQL ones by {@link Database#migrate()}.
+         *
+         * @param migration the migration
+         * @return this builder
+         */
+        public Builder migration(Migration migration) {
+            javaMigrations.add(Objects.requireNonNull(migration, "migration"));
+            return this;
+        }
+
+        /**
          * A backend setting: a SQLite pragma ({@code synchronous}, {@code busy_timeout}) or a pgjdbc connection
          * property ({@code sslmode}, {@code socketTimeout}); or one of Dataport's own by name ({@code maxPoolSize},
          * {@code connectionTimeout} as {@code 5s}, {@code queryTimeout}, {@code maxAttempts}, {@code retryBackoff},
-         * {@code isolation}, {@code leakDetection}, {@code logStatements}, {@code slowStatementThreshold}), which a
+         * {@code isolation}, {@code leakDetection}, {@code logStatements}, {@code slowStatementThreshold},
+         * {@code migrateOnOpen}, {@code migrations}), which a
          * setter called in code overrides. The same as a query parameter in the URL.
          *
          * @param name  the setting's name, as the backend spells it (matched ignoring case)
@@ -667,12 +763,22 @@ public final class Database implements AutoCloseable {
             applySettingsInUrl();
             DatabaseConfig config = new DatabaseConfig(this, chosen);
             Connector connector = chosen.connect(config);
+            Database db;
             try {
-                return new Database(config, chosen, connector);
+                db = new Database(config, chosen, connector);
             } catch (RuntimeException e) {
                 connector.close();
                 throw e;
             }
+            if (migrateOnOpen) {
+                try {
+                    db.migrate();
+                } catch (RuntimeException e) {
+                    db.close();
+                    throw e;
+                }
+            }
+            return db;
         }
 
         /**
@@ -722,6 +828,12 @@ public final class Database implements AutoCloseable {
                     break;
                 case "slowStatementThreshold":
                     slowStatementThreshold(SettingValues.duration(setting, value));
+                    break;
+                case "migrateOnOpen":
+                    migrateOnOpen(SettingValues.bool(setting, value));
+                    break;
+                case "migrations":
+                    migrations(value);
                     break;
                 default:
                     queryTimeout(SettingValues.duration(setting, value));

@@ -1,11 +1,13 @@
 package io.dataport;
 
 import io.dataport.internal.session.SettingValues;
+import io.dataport.migration.Migration;
 import io.dataport.spi.Backend;
 
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -31,6 +33,9 @@ public final class DatabaseConfig {
     private final boolean logStatements;
     private final Duration slowStatementThreshold;
     private final StatementListener statementListener;
+    private final boolean migrateOnOpen;
+    private final String migrations;
+    private final List<Migration> javaMigrations;
     private final Map<String, String> properties;
     private final Map<String, String> parameters;
 
@@ -59,6 +64,9 @@ public final class DatabaseConfig {
         this.logStatements = b.logStatements;
         this.slowStatementThreshold = b.slowStatementThreshold;
         this.statementListener = b.statementListener;
+        this.migrateOnOpen = b.migrateOnOpen;
+        this.migrations = b.migrations;
+        this.javaMigrations = List.copyOf(b.javaMigrations);
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
         Map<String, String> merged = new LinkedHashMap<>(url.parameters());
         merged.putAll(b.properties);
@@ -88,6 +96,33 @@ public final class DatabaseConfig {
             result.put(known, value);
         });
         return result;
+    }
+
+    /**
+     * Whether opening the database runs {@link Database#migrate()}.
+     *
+     * @return true to migrate on open
+     */
+    public boolean migrateOnOpen() {
+        return migrateOnOpen;
+    }
+
+    /**
+     * The class path location of the SQL migrations.
+     *
+     * @return the location, {@code db/migration} by default
+     */
+    public String migrations() {
+        return migrations;
+    }
+
+    /**
+     * The Java migrations, in the order they were added.
+     *
+     * @return the migrations
+     */
+    public List<Migration> javaMigrations() {
+        return javaMigrations;
     }
 
     /**

@@ -161,6 +161,18 @@ public interface Dialect {
     }
 
     /**
+     * The statement that {@code Database.migrate()} runs first in its transaction so that concurrent migrators
+     * (other processes too) take turns: a lock held until the transaction ends, waiting for one held elsewhere.
+     * It is run as a query and its rows are ignored. The default, null, takes no lock: the backend's write
+     * transaction already serialises writers (SQLite's {@code BEGIN IMMEDIATE}).
+     *
+     * @return the statement, or null
+     */
+    default String migrationLockSql() {
+        return null;
+    }
+
+    /**
      * An upsert: {@code insert} followed by what makes a primary key conflict update the row instead. The
      * default is {@code ON CONFLICT (id) DO UPDATE SET c = excluded.c, ...}, or {@code DO NOTHING} when no column
      * but the id exists. With a version column the update happens only {@code WHERE} the stored version equals the

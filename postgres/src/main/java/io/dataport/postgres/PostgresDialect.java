@@ -31,6 +31,16 @@ final class PostgresDialect implements Dialect {
         return 32_767;
     }
 
+    /**
+     * A transaction-level advisory lock on one fixed key ({@code "dataport"} in ASCII as a 64-bit number): every
+     * migrator of the database waits for the one migrating, and at READ COMMITTED then reads the history it
+     * committed. The key is per database, so migrations of different schemas of one database take turns too.
+     */
+    @Override
+    public String migrationLockSql() {
+        return "SELECT pg_advisory_xact_lock(7233190438380728948)";
+    }
+
     @Override
     public String textCollation() {
         return " COLLATE \"C\"";

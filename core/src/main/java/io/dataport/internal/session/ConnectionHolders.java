@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConnectionHolders {
     /** What holds a connection. */
     enum Kind {
-        STREAM("open stream"), TRANSACTION("transaction"), SESSION("session"), STATEMENT("single statement");
+        STREAM("open stream"), TRANSACTION("transaction"), SESSION("session"), STATEMENT("single statement"),
+        DATA_SOURCE("DataSource connection");
 
         private final String label;
 

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class SettingValues {
     /** Every setting a URL may carry, by its lower-case name. */
     public static final Map<String, String> NAMES = names("maxPoolSize", "connectionTimeout", "queryTimeout",
-            "maxAttempts", "retryBackoff", "isolation", "leakDetection", "logStatements", "slowStatementThreshold");
+            "maxAttempts", "retryBackoff", "isolation", "leakDetection", "logStatements", "slowStatementThreshold",
+            "migrateOnOpen", "migrations");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private SettingValues() {

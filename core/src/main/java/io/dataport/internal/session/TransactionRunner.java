@@ -1,6 +1,7 @@
 package io.dataport.internal.session;
 
 import io.dataport.ConnectionException;
+import io.dataport.DataportException;
 import io.dataport.Database;
 import io.dataport.DatabaseConfig;
 import io.dataport.DatabaseMetrics;
@@ -222,6 +223,27 @@ public final class TransactionRunner {
                 }
             };
         });
+    }
+
+    /**
+     * A connection for {@link ConnectionDataSource}, taken as a read-write transaction's is (read-only on a
+     * read-only database) and counted as held until {@link #giveBack}. Failures are SQLExceptions, as JDBC
+     * users expect; the cause is Dataport's exception.
+     */
+    SessionState lend() throws SQLException {
+        try {
+            lifecycle.checkOpen();
+            return acquire(readOnlyDatabase ? Access.READ_ONLY : Access.READ_WRITE, new Attempt(),
+                    ConnectionHolders.Kind.DATA_SOURCE);
+        } catch (DataportException e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+    }
+
+    /** Gives back a connection of {@link #lend}. */
+    void giveBack(SessionState state) throws SQLException {
+        holders.remove(state);
+        state.release();
     }
 
     /** Work on a session that {@link #inSession} closes. */
