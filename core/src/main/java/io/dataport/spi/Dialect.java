@@ -285,6 +285,45 @@ public interface Dialect {
     }
 
     /**
+     * The statements that make one schema change, run by core in one read-write transaction, with any checks
+     * that must then find nothing. The default is standard SQL {@code ALTER TABLE} ({@code ADD COLUMN},
+     * {@code DROP COLUMN}, {@code RENAME COLUMN}, {@code ALTER COLUMN ... SET DATA TYPE}) and
+     * {@code CREATE [UNIQUE] INDEX} / {@code DROP INDEX}; a backend whose {@code ALTER TABLE} cannot make a change
+     * plans it otherwise, reading the table as it is through {@code catalog} (SQLite rebuilds the table).
+     *
+     * @param change  the change, its names checked
+     * @param catalog reads the catalog in the change's transaction
+     * @return the plan
+     */
+    default AlterPlan alter(SchemaChange change, CatalogReader catalog) {
+        String table = change.table() == null ? null : quote(change.table());
+        if (change instanceof SchemaChange.AddColumn add) {
+            return AlterPlan.of("ALTER TABLE " + table + " ADD COLUMN " + quote(add.column()) + " " + add.definition());
+        }
+        if (change instanceof SchemaChange.DropColumn drop) {
+            return AlterPlan.of("ALTER TABLE " + table + " DROP COLUMN " + quote(drop.column()));
+        }
+        if (change instanceof SchemaChange.RenameColumn rename) {
+            return AlterPlan.of("ALTER TABLE " + table + " RENAME COLUMN " + quote(rename.from()) + " TO "
+                    + quote(rename.to()));
+        }
+        if (change instanceof SchemaChange.ChangeColumnType type) {
+            return AlterPlan.of("ALTER TABLE " + table + " ALTER COLUMN " + quote(type.column()) + " SET DATA TYPE "
+                    + type.type() + type.collation());
+        }
+        if (change instanceof SchemaChange.AddIndex index) {
+            StringJoiner columns = new StringJoiner(", ", " (", ")");
+            for (String c : index.columns()) {
+                columns.add(quote(c));
+            }
+            return AlterPlan.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
+                    + table + columns);
+        }
+        SchemaChange.DropIndex drop = (SchemaChange.DropIndex) change;
+        return AlterPlan.of("DROP INDEX " + quote(drop.name()));
+    }
+
+    /**
      * A declared type without its length or precision: {@code VARCHAR(40)} gives {@code VARCHAR}.
      *
      * @param declaredType a declared type

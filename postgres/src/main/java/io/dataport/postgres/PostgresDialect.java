@@ -1,7 +1,10 @@
 package io.dataport.postgres;
 
+import io.dataport.spi.AlterPlan;
+import io.dataport.spi.CatalogReader;
 import io.dataport.spi.ColumnType;
 import io.dataport.spi.Dialect;
+import io.dataport.spi.SchemaChange;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -130,5 +133,20 @@ final class PostgresDialect implements Dialect {
             default:
                 return Dialect.super.canHold(declaredType, type);
         }
+    }
+
+    /**
+     * Plain {@code ALTER TABLE}: PostgreSQL does every change in place, in the transaction. A type change converts
+     * each value with a cast ({@code USING "c"::type}), so text holding numbers becomes numbers, and fails on a
+     * value the new type cannot hold.
+     */
+    @Override
+    public AlterPlan alter(SchemaChange change, CatalogReader catalog) {
+        if (change instanceof SchemaChange.ChangeColumnType type) {
+            String column = quote(type.column());
+            return AlterPlan.of("ALTER TABLE " + quote(type.table()) + " ALTER COLUMN " + column + " TYPE "
+                    + type.type() + type.collation() + " USING " + column + "::" + type.type());
+        }
+        return Dialect.super.alter(change, catalog);
     }
 }

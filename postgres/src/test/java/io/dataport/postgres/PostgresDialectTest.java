@@ -6,6 +6,7 @@ import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
 import io.dataport.mapping.Version;
 import io.dataport.spi.IdGeneration;
+import io.dataport.spi.SchemaChange;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,5 +84,21 @@ class PostgresDialectTest {
     @Test
     void batchIdsComeFromTheDriver() {
         assertThat(DIALECT.idGeneration()).isEqualTo(IdGeneration.multiRowReturning());
+    }
+
+    @Test
+    void schemaChangesArePlainAlterTableWithACastForATypeChange() {
+        assertThat(DIALECT.alter(new SchemaChange.ChangeColumnType("item", "code", "BIGINT", ""), null).statements())
+                .containsExactly("ALTER TABLE \"item\" ALTER COLUMN \"code\" TYPE BIGINT USING \"code\"::BIGINT");
+        assertThat(DIALECT.alter(new SchemaChange.AddColumn("item", "note", "TEXT COLLATE \"C\""), null).statements())
+                .containsExactly("ALTER TABLE \"item\" ADD COLUMN \"note\" TEXT COLLATE \"C\"");
+        assertThat(DIALECT.alter(new SchemaChange.DropColumn("item", "note"), null).statements())
+                .containsExactly("ALTER TABLE \"item\" DROP COLUMN \"note\"");
+        assertThat(DIALECT.alter(new SchemaChange.RenameColumn("item", "a", "b"), null).statements())
+                .containsExactly("ALTER TABLE \"item\" RENAME COLUMN \"a\" TO \"b\"");
+        assertThat(DIALECT.alter(new SchemaChange.AddIndex("item", "item_a_b", List.of("a", "b"), true), null)
+                .statements()).containsExactly("CREATE UNIQUE INDEX \"item_a_b\" ON \"item\" (\"a\", \"b\")");
+        assertThat(DIALECT.alter(new SchemaChange.DropIndex(null, "item_a_b"), null).statements())
+                .containsExactly("DROP INDEX \"item_a_b\"");
     }
 }

@@ -1,8 +1,11 @@
 package io.dataport.sqlite;
 
+import io.dataport.spi.AlterPlan;
+import io.dataport.spi.CatalogReader;
 import io.dataport.spi.ColumnType;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.IdGeneration;
+import io.dataport.spi.SchemaChange;
 
 import java.util.Locale;
 
@@ -139,5 +142,15 @@ final class SqliteDialect implements Dialect {
                 : t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT") ? "TEXT"
                 : t.contains("BLOB") ? "BLOB"
                 : t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB") ? "REAL" : "NUMERIC";
+    }
+
+    /**
+     * {@code ALTER TABLE} where SQLite can; a type change, or dropping a column an index, key, constraint or
+     * trigger uses, rebuilds the table ({@link SqliteAlter}).
+     */
+    @Override
+    public AlterPlan alter(SchemaChange change, CatalogReader catalog) {
+        AlterPlan rebuild = SqliteAlter.plan(this, change, catalog);
+        return rebuild != null ? rebuild : Dialect.super.alter(change, catalog);
     }
 }

@@ -5,7 +5,9 @@ import io.dataport.internal.sql.EntitySql;
 import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
 import io.dataport.spi.ColumnType;
+import io.dataport.spi.CatalogReader;
 import io.dataport.spi.IdGeneration;
+import io.dataport.spi.SchemaChange;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -116,5 +118,57 @@ class SqliteDialectTest {
 
     private static ClassLoader classLoader() {
         return SqliteDialectTest.class.getClassLoader();
+    }
+
+    /** {@code gadget} as sqlite_master and the pragmas give it, for planning without a database. */
+    private static final CatalogReader GADGET = (sql, parameters) -> {
+        if (sql.startsWith("SELECT sql FROM sqlite_master WHERE type = 'table'")) {
+            return List.of(List.of("CREATE TABLE gadget (id bigint primary key, code text CHECK (length(code) < 9), "
+                    + "\"maker id\" bigint references maker(id), note text, UNIQUE (note, code))"));
+        }
+        if (sql.startsWith("SELECT name FROM pragma_table_info")) {
+            return List.of(List.of("id"), List.of("code"), List.of("maker id"), List.of("note"));
+        }
+        if (sql.startsWith("SELECT type, sql FROM sqlite_master")) {
+            return List.of(List.of("index", "CREATE INDEX gadget_code ON gadget (code)"),
+                    List.of("index", "CREATE INDEX gadget_note ON gadget (note)"));
+        }
+        if (sql.startsWith("SELECT m.name FROM sqlite_master")) {
+            return List.of(List.of("part"));
+        }
+        return List.of();
+    };
+
+    @Test
+    void aTypeChangeRebuildsTheTableKeepingConstraintsIndexesAndForeignKeys() {
+        assertThat(DIALECT.alter(new SchemaChange.ChangeColumnType("gadget", "code", "INTEGER", ""), GADGET).statements())
+                .containsExactly("PRAGMA defer_foreign_keys = ON",
+                        "CREATE TEMP TABLE \"gadget__old\" AS SELECT \"id\", \"code\", \"maker id\", \"note\" FROM \"gadget\"",
+                        "DROP TABLE \"gadget\"",
+                        "CREATE TABLE \"gadget\" (id bigint primary key, \"code\" INTEGER CHECK (length(code) < 9), "
+                                + "\"maker id\" bigint references maker(id), note text, UNIQUE (note, code))",
+                        "INSERT INTO \"gadget\" (\"id\", \"code\", \"maker id\", \"note\") SELECT \"id\", \"code\", "
+                                + "\"maker id\", \"note\" FROM temp.\"gadget__old\"",
+                        "DROP TABLE temp.\"gadget__old\"",
+                        "CREATE INDEX gadget_code ON gadget (code)", "CREATE INDEX gadget_note ON gadget (note)");
+        assertThat(DIALECT.alter(new SchemaChange.ChangeColumnType("gadget", "code", "INTEGER", ""), GADGET).checks())
+                .containsExactly("SELECT * FROM pragma_foreign_key_check('gadget')",
+                        "SELECT * FROM pragma_foreign_key_check('part')");
+    }
+
+    @Test
+    void droppingAColumnAConstraintUsesRebuildsWithoutItsIndexesAndConstraints() {
+        assertThat(DIALECT.alter(new SchemaChange.DropColumn("gadget", "note"), GADGET).statements())
+                .contains("CREATE TABLE \"gadget\" (id bigint primary key, code text CHECK (length(code) < 9), "
+                        + "\"maker id\" bigint references maker(id))", "CREATE INDEX gadget_code ON gadget (code)")
+                .doesNotContain("CREATE INDEX gadget_note ON gadget (note)");
+    }
+
+    @Test
+    void addingAndRenamingColumnsIsPlainAlterTable() {
+        assertThat(DIALECT.alter(new SchemaChange.AddColumn("gadget", "rating", "INTEGER NOT NULL DEFAULT 0"), GADGET)
+                .statements()).containsExactly("ALTER TABLE \"gadget\" ADD COLUMN \"rating\" INTEGER NOT NULL DEFAULT 0");
+        assertThat(DIALECT.alter(new SchemaChange.RenameColumn("gadget", "note", "remark"), GADGET).statements())
+                .containsExactly("ALTER TABLE \"gadget\" RENAME COLUMN \"note\" TO \"remark\"");
     }
 }

@@ -42,4 +42,13 @@ public final class Names {
         }
         return name;
     }
+
+    /** A table, column or index name given to a schema change, checked to be a plain identifier. */
+    public static String checkName(String name, String what) {
+        if (!PLAIN.matcher(name).matches()) {
+            throw new MappingException("Schema change names an invalid " + what + ": '" + name + "'. Use a plain "
+                    + "identifier: a letter or underscore, then letters, digits or underscores, at most 63 characters.");
+        }
+        return name;
+    }
 }
