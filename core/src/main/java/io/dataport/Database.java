@@ -286,7 +286,7 @@ public final class Database implements AutoCloseable {
      */
     public Schema schema() {
         lifecycle.checkOpen();
-        return repositories.schema(access);
+        return repositories.schema(access, () -> migrations().pending());
     }
 
     /**
@@ -309,7 +309,7 @@ public final class Database implements AutoCloseable {
      */
     public MigrationReport migrate() {
         lifecycle.checkOpen();
-        return new MigrationRunner(this, connector.dialect(), config.migrations(), config.javaMigrations()).migrate();
+        return migrations().migrate();
     }
 
     /**
@@ -371,6 +371,10 @@ public final class Database implements AutoCloseable {
     }
 
     /** The backend's running connector (for tests that look inside a backend). */
+    private MigrationRunner migrations() {
+        return new MigrationRunner(this, connector.dialect(), config.migrations(), config.javaMigrations());
+    }
+
     private Connector connector() {
         return connector;
     }

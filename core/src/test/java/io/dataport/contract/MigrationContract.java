@@ -1,9 +1,11 @@
 package io.dataport.contract;
 
 import io.dataport.Database;
+import io.dataport.SchemaMismatchException;
 import io.dataport.MigrationException;
 import io.dataport.StatementException;
 import io.dataport.mapping.Id;
+import io.dataport.mapping.Table;
 import io.dataport.migration.Migration;
 import io.dataport.migration.MigrationReport;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +43,25 @@ public abstract class MigrationContract {
 
     /** An entity a Java migration creates through {@code session.database().schema()}. */
     public record Tag(@Id Long id, String name) {
+    }
+
+    /** The items table as V2 leaves it. */
+    @Table("item")
+    public record Item(@Id Integer id, String name, String owner) {
+    }
+
+    @Test
+    void validateNamesTheMigrationsTheDatabaseIsBehind() {
+        String url = target().freshUrl();
+        open(url, V1).migrate();
+        Database behind = open(url, V2);
+        assertThatThrownBy(() -> behind.schema().validate(Item.class))
+                .isInstanceOfSatisfying(SchemaMismatchException.class, e -> assertThat(e.differences())
+                        .anySatisfy(d -> assertThat(d).contains("column \"owner\" (Item.owner) is missing"))
+                        .last().satisfies(d -> assertThat(d).startsWith("The database is behind its migrations: V2 "
+                                + "(add owner) in ").contains("is not applied. Run db.migrate()")));
+        behind.migrate();
+        behind.schema().validate(Item.class);
     }
 
     /** The database the subclass tests. */

@@ -1,6 +1,7 @@
 package io.dataport.internal.repository;
 
 import io.dataport.ConfigurationException;
+import io.dataport.DataportException;
 import io.dataport.ConstraintViolationException;
 import io.dataport.MappingException;
 import io.dataport.Schema;
@@ -26,9 +27,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** {@link Schema} in one dialect: each call runs its statements in one write transaction. */
 final class EntitySchema implements Schema {
+    private final Supplier<List<String>> pendingMigrations;
     private final Dialect dialect;
     private final StatementRunner statements;
     private final RepositoryAccess access;
@@ -36,7 +39,8 @@ final class EntitySchema implements Schema {
     private final Function<Class<?>, EntityInfo<?>> entities;
 
     EntitySchema(Dialect dialect, StatementRunner statements, RepositoryAccess access,
-                 Function<Class<?>, EntityInfo<?>> entities) {
+                 Function<Class<?>, EntityInfo<?>> entities, Supplier<List<String>> pendingMigrations) {
+        this.pendingMigrations = pendingMigrations;
         this.dialect = dialect;
         this.statements = statements;
         this.access = access;
@@ -93,6 +97,13 @@ final class EntitySchema implements Schema {
             return found;
         });
         if (!differences.isEmpty()) {
+            List<String> pending = pendingMigrations();
+            if (!pending.isEmpty()) {
+                differences.add("The database is behind its migrations: " + String.join(", ", pending)
+                        + (pending.size() == 1 ? " is" : " are") + " not applied. Run db.migrate() (or open it with "
+                        + "Database.Builder.migrateOnOpen(true)); the differences above may be what "
+                        + (pending.size() == 1 ? "it changes." : "they change."));
+            }
             throw new SchemaMismatchException(differences);
         }
     }
@@ -323,6 +334,15 @@ final class EntitySchema implements Schema {
     private static String declared(PropertyInfo p) {
         return p.precision > 0 ? " (@Column(precision = " + p.precision + ", scale = " + p.scale + "))"
                 : p.length > 0 ? " (@Column(length = " + p.length + "))" : "";
+    }
+
+    /** The migrations not applied yet; none when they cannot be read (the drift message is a hint). */
+    private List<String> pendingMigrations() {
+        try {
+            return pendingMigrations.get();
+        } catch (DataportException e) {
+            return List.of();
+        }
     }
 
     private static String wrapper(Class<?> primitive) {

@@ -10,7 +10,9 @@ import io.dataport.spi.ValueCodec;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Makes the repositories and the schema of one Database, in its dialect and codec. Thread-safe. */
@@ -34,9 +36,12 @@ public final class Repositories {
                 statements, access);
     }
 
-    /** The schema operations, running where {@code access} says. */
-    public Schema schema(RepositoryAccess access) {
-        return new EntitySchema(dialect, statements, access, this::entity);
+    /**
+     * The schema operations, running where {@code access} says; {@code pendingMigrations} names the migrations
+     * not applied yet, for the drift message of {@code validate}.
+     */
+    public Schema schema(RepositoryAccess access, Supplier<List<String>> pendingMigrations) {
+        return new EntitySchema(dialect, statements, access, this::entity, pendingMigrations);
     }
 
     /**
