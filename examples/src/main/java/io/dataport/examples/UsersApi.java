@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 final class UsersApi {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_BIO_LENGTH = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(UsersApi.class);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     /** What {@link PrometheusMeterRegistry#scrape()} writes: Prometheus's text format 0.0.4. */
@@ -64,8 +65,8 @@ final class UsersApi {
                 .build();
     }
 
-    /** The body of {@code POST /users} and {@code PUT /users/{id}}. */
-    record UserForm(String name, String email) {
+    /** The body of {@code POST /users} and {@code PUT /users/{id}}: {@code bio} may be left out. */
+    record UserForm(String name, String email, String bio) {
     }
 
     /** The body of {@code POST /users/{id}/posts}. */
@@ -123,7 +124,7 @@ final class UsersApi {
 
     private void createUser(Context ctx) {
         UserForm form = validUser(read(ctx, UserForm.class));
-        User created = users.insert(new User(null, form.name(), form.email(), now()));
+        User created = users.insert(new User(null, form.name(), form.email(), form.bio(), now()));
         ctx.status(HttpStatus.CREATED).header("Location", "/users/" + created.id()).json(created);
     }
 
@@ -153,7 +154,7 @@ final class UsersApi {
         User updated = db.inTransaction(s -> {
             CrudRepository<User, Long> tx = s.repository(User.class);
             User old = tx.findById(id).orElseThrow(() -> userNotFound(id));
-            return tx.update(new User(id, form.name(), form.email(), old.createdAt()));
+            return tx.update(new User(id, form.name(), form.email(), form.bio(), old.createdAt()));
         });
         ctx.json(updated);
     }
@@ -224,7 +225,7 @@ final class UsersApi {
         if (!EMAIL.matcher(email).matches()) {
             throw ApiError.badRequest("Field 'email' is not an e-mail address: " + email + ".");
         }
-        return new UserForm(name, email);
+        return new UserForm(name, email, optional("bio", form.bio(), MAX_BIO_LENGTH));
     }
 
     private static PostForm validPost(PostForm form) {
@@ -245,6 +246,11 @@ final class UsersApi {
                     + maxLength + ".");
         }
         return v;
+    }
+
+    /** A field that may be left out: null when missing or blank, else stripped and at most {@code maxLength}. */
+    private static String optional(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : required(field, value, maxLength);
     }
 
     private static long idParam(Context ctx) {

@@ -1,6 +1,8 @@
 package io.dataport.examples;
 
 import io.dataport.Database;
+import io.dataport.MigrationException;
+import io.dataport.SchemaMismatchException;
 import io.dataport.micrometer.DataportMeters;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -20,6 +22,12 @@ import java.net.URI;
  * DATABASE_URL=postgresql://postgres@localhost:5432/postgres PORT=8080 mvn -B -q -DskipTests -Pservice package
  * DATAPORT_LOG_SQL=true mvn -B -q -DskipTests -Pservice package                # with the SQL log
  * }</pre>
+ *
+ * <p>The service migrates its database when it starts ({@code migrateOnOpen(true)}): the scripts in
+ * {@code src/main/resources/db/migration}, {@code V1__users_and_posts} (the tables) and
+ * {@code V2__user_bio_and_posts_by_user} (the column {@code users.bio} and an index on {@code posts.user_id}),
+ * each as a {@code .sqlite.sql} and a {@code .postgres.sql} variant; then it checks the tables against the
+ * entities ({@code db.schema().validate}).
  *
  * <p>Routes: {@code POST /users}, {@code GET /users?page=&size=&sort=name,-createdAt}, {@code GET /users/{id}},
  * {@code PUT /users/{id}}, {@code DELETE /users/{id}}, {@code POST /users/{id}/posts},
@@ -46,12 +54,18 @@ public final class UsersService implements AutoCloseable {
     }
 
     /**
-     * Creates the tables if missing and starts serving on {@code port} (0 picks a free one).
+     * Checks that the tables match {@link User} and {@link Post} and starts serving on {@code port} (0 picks a
+     * free one). The database must be migrated already: open it with {@link #openDatabase(String, boolean)}
+     * ({@code migrateOnOpen(true)}) or call {@link Database#migrate()} first.
      *
      * <pre>{@code try (UsersService service = UsersService.start(db, 0)) { URI base = service.uri(); }}</pre>
+     *
+     * @throws SchemaMismatchException when the tables differ from the entities (a migration is missing, or an entity
+     *                                 changed without one), with every difference
      */
     public static UsersService start(Database db, int port) {
-        db.schema().create(User.class, Post.class);
+        // At once rather than at the first request that reads the column a migration forgot.
+        db.schema().validate(User.class, Post.class);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DataportMeters meters = DataportMeters.bind(db, registry, Tags.of("db", "users"));
         try {
@@ -92,17 +106,20 @@ public final class UsersService implements AutoCloseable {
     }
 
     /**
-     * Opens {@code DATABASE_URL} (default: SQLite file {@code users.db}), with the SQL log at INFO when
-     * {@code DATAPORT_LOG_SQL=true}, and serves on {@code PORT} (default 7070).
+     * Opens {@code DATABASE_URL} (default: SQLite file {@code users.db}) migrated to the latest version, with the
+     * SQL log at INFO when {@code DATAPORT_LOG_SQL=true}, and serves on {@code PORT} (default 7070).
      */
     public static void main(String[] args) {
         String url = Examples.databaseUrl("sqlite:users.db");
         int port = port(System.getenv(PORT));
-        Database.Builder builder = Database.builder(url);
-        if (logSql(System.getenv(LOG_SQL))) {
-            builder.logStatements(true);
+        Database db;
+        try {
+            db = openDatabase(url, logSql(System.getenv(LOG_SQL)));
+        } catch (MigrationException e) {
+            System.err.println(cannotMigrate(e));
+            System.exit(1);
+            return;
         }
-        Database db = builder.open();
         UsersService service;
         try {
             service = start(db, port);
@@ -116,6 +133,33 @@ public final class UsersService implements AutoCloseable {
             System.out.println("Users service stopped, database closed: " + db);
         }, "users-service-shutdown"));
         System.out.println("Users service on " + db + " listening at " + service.uri() + " (Ctrl-C stops it)");
+    }
+
+    /**
+     * Opens the service's database and applies its pending migrations ({@code migrateOnOpen(true)}), the scripts
+     * in {@code db/migration} on the class path ({@code src/main/resources/db/migration}), before it returns.
+     *
+     * @param url    the database URL
+     * @param logSql whether to log every statement at INFO ({@code logStatements(true)})
+     * @throws MigrationException when a migration fails or the history does not match the scripts
+     */
+    static Database openDatabase(String url, boolean logSql) {
+        Database.Builder builder = Database.builder(url).migrateOnOpen(true);
+        if (logSql) {
+            builder.logStatements(true);
+        }
+        return builder.open();
+    }
+
+    /** What {@link #main} says when the database cannot be migrated: the failure and what to do. */
+    static String cannotMigrate(MigrationException e) {
+        return "The users service cannot migrate its database (DATABASE_URL): " + e.getMessage() + "\n"
+                + "If V1 failed because the table users or posts already exists, those tables were made without"
+                + " migrations (by an earlier version of this service, which called db.schema().create, or by another"
+                + " program) and have no dataport_schema_history. Start the service on a new database or schema"
+                + " instead (PostgreSQL: create schema users_service, then add ?currentSchema=users_service to"
+                + " DATABASE_URL; SQLite: another file), or, only if those tables and their rows are yours to lose,"
+                + " drop them and start again.";
     }
 
     /**

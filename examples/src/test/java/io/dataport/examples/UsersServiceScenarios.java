@@ -43,7 +43,7 @@ abstract class UsersServiceScenarios {
 
     @BeforeEach
     void startService() {
-        db = Database.open(freshUrl());
+        db = UsersService.openDatabase(freshUrl(), false);
         service = UsersService.start(db, 0);
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -69,13 +69,16 @@ abstract class UsersServiceScenarios {
         assertThat(created.location).isEqualTo("/users/" + id);
         assertThat(created.json.get("name").asText()).isEqualTo("Ada Lovelace");
         assertThat(created.json.get("createdAt").asText()).endsWith("Z");
+        assertThat(created.json.get("bio").isNull()).as("bio left out").isTrue();
 
         Response read = get(created.location);
         assertThat(read.status).isEqualTo(200);
         assertThat(read.json).isEqualTo(created.json);
 
-        Response updated = put(created.location, "{\"name\":\"Ada King\",\"email\":\"ada@example.org\"}");
+        Response updated = put(created.location,
+                "{\"name\":\"Ada King\",\"email\":\"ada@example.org\",\"bio\":\" Countess of Lovelace \"}");
         assertThat(updated.status).isEqualTo(200);
+        assertThat(get(created.location).json.get("bio").asText()).isEqualTo("Countess of Lovelace");
         assertThat(get(created.location).json.get("email").asText()).isEqualTo("ada@example.org");
         assertThat(get(created.location).json.get("name").asText()).isEqualTo("Ada King");
         assertThat(get(created.location).json.get("createdAt")).isEqualTo(created.json.get("createdAt"));
@@ -171,6 +174,8 @@ abstract class UsersServiceScenarios {
         assertError(post("/users", "{\"name\":\"Ada\",\"email\":\"not-an-address\"}"), 400);
         assertError(post("/users", user("x".repeat(101), "ada@example.com")), 400);
         assertError(post("/users", "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"admin\":true}"), 400);
+        assertError(post("/users", "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"bio\":\""
+                + "x".repeat(UsersApi.MAX_BIO_LENGTH + 1) + "\"}"), 400);
         Response ada = post("/users", user("Ada", "ada@example.com"));
         assertError(put(ada.location, "{\"name\":\"Ada\"}"), 400);
         assertError(post(ada.location + "/posts", "{\"title\":\"t\"}"), 400);
