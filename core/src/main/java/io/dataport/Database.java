@@ -798,50 +798,13 @@ public final class Database implements AutoCloseable {
                     return;
                 }
                 try {
-                    applySetting(setting, value);
+                    SettingValues.apply(this, setting, value);
                 } catch (ConfigurationException e) {
                     throw new ConfigurationException("Setting " + name + " in '" + DatabaseUrl.mask(url) + "': "
                             + e.getMessage(), e);
                 }
                 set.remove(setting);
             });
-        }
-
-        private void applySetting(String setting, String value) {
-            switch (setting) {
-                case "maxPoolSize":
-                    maxPoolSize(SettingValues.integer(setting, value));
-                    break;
-                case "connectionTimeout":
-                    connectionTimeout(SettingValues.duration(setting, value));
-                    break;
-                case "maxAttempts":
-                    maxAttempts(SettingValues.integer(setting, value));
-                    break;
-                case "retryBackoff":
-                    retryBackoff(SettingValues.duration(setting, value));
-                    break;
-                case "isolation":
-                    isolation(SettingValues.constant(setting, value, TransactionIsolation.class));
-                    break;
-                case "leakDetection":
-                    leakDetection(SettingValues.bool(setting, value));
-                    break;
-                case "logStatements":
-                    logStatements(SettingValues.bool(setting, value));
-                    break;
-                case "slowStatementThreshold":
-                    slowStatementThreshold(SettingValues.duration(setting, value));
-                    break;
-                case "migrateOnOpen":
-                    migrateOnOpen(SettingValues.bool(setting, value));
-                    break;
-                case "migrations":
-                    migrations(value);
-                    break;
-                default:
-                    queryTimeout(SettingValues.duration(setting, value));
-            }
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.dataport;
 
 /**
- * A transaction lost a race with a concurrent one: PostgreSQL serialization failure ({@code 40001}) or deadlock
- * ({@code 40P01}), SQLite busy or locked.
+ * A transaction lost a race with a concurrent one: a serialization failure or a deadlock, a database busy or
+ * locked by another writer; each backend says which of its errors these are.
  *
  * <p>Dataport retries the whole transaction callback when this happens, up to
  * {@link Database.Builder#maxAttempts(int)} times; you see this exception only when the attempts ran out

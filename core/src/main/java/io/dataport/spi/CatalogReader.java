@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * Reads the database's catalog in the transaction of a {@link SchemaChange}, for a dialect that plans the change
- * from the table as it is (SQLite's {@code sqlite_master} and {@code pragma_*} functions). Valid only during
- * {@link Dialect#alter}.
+ * from the table as it is (the backend's own catalog queries). Valid only during {@link Dialect#alter}.
  */
 @FunctionalInterface
 public interface CatalogReader {

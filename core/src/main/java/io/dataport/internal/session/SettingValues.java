@@ -1,38 +1,68 @@
 package io.dataport.internal.session;
 
 import io.dataport.ConfigurationException;
+import io.dataport.Database;
+import io.dataport.TransactionIsolation;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Dataport's own settings as they come in a URL query or {@code Builder.property}: their names, found
- * without regard to case, and their values read from text. The Builder applies them through its setters,
- * so each keeps one validation.
+ * without regard to case, their values read from text, and the Builder setter each goes through, so that
+ * each keeps one validation. The one list of them.
  *
  * <pre>{@code postgresql://db/app?maxPoolSize=20&connectionTimeout=5s&maxAttempts=5}</pre>
  */
 public final class SettingValues {
-    /** Every setting a URL may carry, by its lower-case name. */
-    public static final Map<String, String> NAMES = names("maxPoolSize", "connectionTimeout", "queryTimeout",
-            "maxAttempts", "retryBackoff", "isolation", "leakDetection", "logStatements", "slowStatementThreshold",
-            "migrateOnOpen", "migrations");
+    /** Every setting a URL may carry, in its own spelling, and how its text reaches the Builder's setter. */
+    private static final Map<String, BiConsumer<Database.Builder, String>> SETTERS = setters();
+    /** The settings' own spellings, by their lower-case names. */
+    public static final Map<String, String> NAMES = names(SETTERS.keySet());
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private SettingValues() {
     }
 
-    private static Map<String, String> names(String... names) {
+    private static Map<String, BiConsumer<Database.Builder, String>> setters() {
+        Map<String, BiConsumer<Database.Builder, String>> s = new LinkedHashMap<>();
+        s.put("maxPoolSize", (b, v) -> b.maxPoolSize(integer("maxPoolSize", v)));
+        s.put("connectionTimeout", (b, v) -> b.connectionTimeout(duration("connectionTimeout", v)));
+        s.put("queryTimeout", (b, v) -> b.queryTimeout(duration("queryTimeout", v)));
+        s.put("maxAttempts", (b, v) -> b.maxAttempts(integer("maxAttempts", v)));
+        s.put("retryBackoff", (b, v) -> b.retryBackoff(duration("retryBackoff", v)));
+        s.put("isolation", (b, v) -> b.isolation(constant("isolation", v, TransactionIsolation.class)));
+        s.put("leakDetection", (b, v) -> b.leakDetection(bool("leakDetection", v)));
+        s.put("logStatements", (b, v) -> b.logStatements(bool("logStatements", v)));
+        s.put("slowStatementThreshold", (b, v) -> b.slowStatementThreshold(duration("slowStatementThreshold", v)));
+        s.put("migrateOnOpen", (b, v) -> b.migrateOnOpen(bool("migrateOnOpen", v)));
+        s.put("migrations", Database.Builder::migrations);
+        return Collections.unmodifiableMap(s);
+    }
+
+    private static Map<String, String> names(Iterable<String> names) {
         Map<String, String> byLowerCase = new TreeMap<>();
         for (String n : names) {
             byLowerCase.put(n.toLowerCase(Locale.ROOT), n);
         }
-        return byLowerCase;
+        return Collections.unmodifiableMap(byLowerCase);
+    }
+
+    /**
+     * Applies a setting through its Builder setter (its checks, its messages).
+     *
+     * @param setting the setting's own spelling, as {@link #canonical} gives it
+     */
+    public static void apply(Database.Builder builder, String setting, String value) {
+        SETTERS.get(setting).accept(builder, value);
     }
 
     /** The setting's own spelling, or null when {@code name} is not a Dataport setting. */

@@ -95,9 +95,10 @@ public final class StatementLog {
     /** A connection wait: at WARN in the slow category when over the threshold. */
     public void waited(long nanos, boolean forWrite) {
         if (slowNanos > 0 && nanos >= slowNanos && SLOW.isWarnEnabled()) {
-            SLOW.warn("Slow connection wait [{}]: {} for a {} connection{}", backend, millis(nanos),
-                    forWrite ? "read-write" : "read-only", forWrite && backend.equals("sqlite")
-                            ? " (the SQLite writer's turn: other write transactions held it)" : "");
+            SLOW.warn("Slow connection wait [{}]: {} for a {} connection: {}", backend, millis(nanos),
+                    forWrite ? "read-write" : "read-only", forWrite
+                            ? "other write transactions held it (one writer at a time on SQLite); shorten them"
+                            : "all connections were in use; shorten transactions or raise maxPoolSize");
         }
     }
 
