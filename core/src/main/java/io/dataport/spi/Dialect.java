@@ -86,6 +86,21 @@ public interface Dialect {
     }
 
     /**
+     * The column type of an entity's id that the application gives (not generated), declared {@code PRIMARY KEY}:
+     * by default {@link #columnType(ColumnType, int, int, int)}. A backend whose keys cannot be of unbounded
+     * type (MySQL's {@code TEXT}) gives a bounded one for a string without a length.
+     *
+     * @param type      the id's portable type
+     * @param length    the declared length of a {@link ColumnType#STRING}, 0 when undeclared
+     * @param precision the declared precision of a {@link ColumnType#BIG_DECIMAL}, 0 when undeclared
+     * @param scale     the declared scale
+     * @return the SQL type
+     */
+    default String keyColumnType(ColumnType type, int length, int precision, int scale) {
+        return columnType(type, length, precision, scale);
+    }
+
+    /**
      * The most digits a declared decimal ({@code NUMERIC(p,s)}) column stores exactly; core refuses a larger
      * precision when it builds an entity's SQL. Default: 1000, the limit of standard {@code NUMERIC}
      * implementations; a backend that keeps numbers as binary floating point says 15.
@@ -173,18 +188,43 @@ public interface Dialect {
     }
 
     /**
+     * Whether schema statements (DDL) take part in transactions, so that core can run a migration or a schema
+     * change with its checks as one unit that rolls back whole. True for SQLite and PostgreSQL; a backend whose
+     * DDL commits by itself (MySQL) says false, and core runs migrations in auto-commit, recording each one as
+     * soon as it is applied, and says so in its failures.
+     *
+     * @return whether DDL is transactional
+     */
+    default boolean transactionalDdl() {
+        return true;
+    }
+
+    /**
+     * For a backend without {@link #transactionalDdl() transactional DDL}, whose {@link #migrationLockSql()} lock
+     * belongs to the connection rather than a transaction: the statement that releases it, run as a query when
+     * the migration ends, successful or not. Default: null (the lock ends with its transaction).
+     *
+     * @return the statement, or null
+     */
+    default String migrationUnlockSql() {
+        return null;
+    }
+
+    /**
      * An upsert: {@code insert} followed by what makes a primary key conflict update the row instead. The
      * default is {@code ON CONFLICT (id) DO UPDATE SET c = excluded.c, ...}, or {@code DO NOTHING} when no column
      * but the id exists. With a version column the update happens only {@code WHERE} the stored version equals the
      * given one ({@code excluded}'s), increments it, and returns it: no row comes back for a stale entity, which
-     * core reports as an {@code OptimisticLockException}.
+     * core reports as an {@code OptimisticLockException}. A backend that cannot say that in one statement returns
+     * null for an entity with a version, and core updates where the version matches, or else inserts, in one
+     * transaction.
      *
      * @param insert        {@code INSERT INTO t (...) VALUES (...)} of every column
      * @param quotedTable   the table
      * @param quotedId      the id column
      * @param quotedColumns every column but the id, in the insert's order
      * @param quotedVersion the version column (one of {@code quotedColumns}), or null
-     * @return the upsert statement
+     * @return the upsert statement; null for core's update-then-insert (only when {@code quotedVersion} is set)
      */
     default String upsert(String insert, String quotedTable, String quotedId, List<String> quotedColumns,
                           String quotedVersion) {
@@ -216,6 +256,21 @@ public interface Dialect {
      */
     default String nullsOrder(boolean ascending) {
         return ascending ? " NULLS LAST" : " NULLS FIRST";
+    }
+
+    /**
+     * One sort key of an {@code ORDER BY}: the expression, its direction and, for a nullable column, where nulls
+     * go (last ascending, first descending, on every backend). The default is the expression, {@code ASC} or
+     * {@code DESC}, and {@link #nullsOrder(boolean)}; a backend without {@code NULLS FIRST/LAST} spells it
+     * otherwise.
+     *
+     * @param expression the column's {@link #orderExpression(String, ColumnType, int) order expression}
+     * @param ascending  whether it sorts ascending
+     * @param nullable   whether the column may hold null
+     * @return the sort key, possibly more than one expression separated by commas
+     */
+    default String orderBy(String expression, boolean ascending, boolean nullable) {
+        return expression + (ascending ? " ASC" : " DESC") + (nullable ? nullsOrder(ascending) : "");
     }
 
     /**

@@ -133,7 +133,7 @@ public abstract class ConcurrencyContract extends ContractSupport {
 
     /** PostgreSQL needs a row lock for a correct read-modify-write at READ COMMITTED; SQLite has one writer. */
     protected String forUpdate(String select) {
-        return target().backend().equals("postgres") ? select + " for update" : select;
+        return target().backend().equals("sqlite") ? select : select + " for update";
     }
 
     private static SQLException serializationFailure() {

@@ -30,9 +30,9 @@ public abstract class ConfigurationContract extends ContractSupport {
 
     @Test
     void schemeNoBackendAcceptsListsTheAvailableOnes() {
-        assertThatThrownBy(() -> Database.open("mysql://root:hunter2@localhost/app"))
+        assertThatThrownBy(() -> Database.open("oracle://root:hunter2@localhost/app"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("No backend accepts URL 'mysql://root:***@localhost/app'")
+                .hasMessageContaining("No backend accepts URL 'oracle://root:***@localhost/app'")
                 .hasMessageContaining(target().backend() + " (")
                 .hasMessageContaining("io.dataport:dataport-")
                 .hasMessageNotContaining("hunter2");

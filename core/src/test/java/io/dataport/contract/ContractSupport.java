@@ -26,6 +26,19 @@ public abstract class ContractSupport {
         }
     }
 
+    /**
+     * Whether the backend's schema statements (DDL) roll back with their transaction: not on MySQL, which commits
+     * each one by itself.
+     */
+    protected boolean ddlIsTransactional() {
+        return !target().backend().equals("mysql");
+    }
+
+    /** An expression as text in the backend's SQL: {@code CAST(x AS TEXT)}, MySQL's {@code CAST(x AS CHAR)}. */
+    protected String asText(String expression) {
+        return "cast(" + expression + " as " + (target().backend().equals("mysql") ? "char" : "text") + ")";
+    }
+
     protected int count(String table) {
         return db.inTransaction(s -> s.handle().createQuery("select count(*) from " + table).mapTo(int.class).one());
     }

@@ -132,8 +132,8 @@ public abstract class QueryTimeoutContract extends ContractSupport {
     private static void writeThenCatchATimeout(Session s, int id, Throwable[] seen, int at) {
         s.execute("insert into t(id) values (?)", id);
         try {
-            s.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000000) "
-                    + "INSERT INTO t(id) SELECT count(*) FROM c");
+            s.execute("INSERT INTO t(id) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                    + "WHERE x < 2000000000) SELECT count(*) FROM c");
         } catch (QueryTimeoutException e) {
             seen[at] = e;
         }

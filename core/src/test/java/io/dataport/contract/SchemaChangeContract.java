@@ -197,6 +197,11 @@ public abstract class SchemaChangeContract extends ContractSupport {
             db.schema().addColumn(GadgetRated.class, "rating");
             db.schema().addUniqueIndex("gadget", "gadget_label_key", "label");
         })).isInstanceOf(DuplicateKeyException.class);
+        if (!ddlIsTransactional()) {
+            // MySQL commits each DDL statement: the column added before the failing index stays.
+            assertThat(columns()).contains("rating");
+            return;
+        }
         assertThat(columns()).doesNotContain("rating");
     }
 

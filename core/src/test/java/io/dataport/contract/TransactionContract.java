@@ -182,14 +182,32 @@ public abstract class TransactionContract extends ContractSupport {
         assertThat(notes.findAll()).containsExactly(kept);
     }
 
+    /**
+     * Whether a read-only transaction refuses writes to temporary tables too. MySQL lets one create and write its
+     * own temporary tables (private to its connection); Dataport does not parse statements to stop it.
+     */
+    protected boolean readOnlyRefusesTemporaryTables() {
+        return !target().backend().equals("mysql");
+    }
+
     @Test
     void noTempTableIsCreatedOrWrittenInAReadOnlyTransaction() {
-        assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> s.execute("create temp table scratch (x integer)")))
+        if (!readOnlyRefusesTemporaryTables()) {
+            int written = db.inReadOnlyTransaction(s -> {
+                s.execute("create temporary table if not exists scratch (x integer)");
+                return s.execute("insert into scratch(x) values (1)");
+            });
+            assertThat(written).as("MySQL allows it").isEqualTo(1);
+            assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> s.execute("create table scratch_kept (x integer)")))
+                    .as("a table that outlives the connection is refused").isInstanceOf(DataportException.class);
+            return;
+        }
+        assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> s.execute("create temporary table scratch (x integer)")))
                 .isInstanceOf(ReadOnlyException.class);
         // Readers are pooled: each try may get another connection; none of them lets it through.
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> db.useReadOnlyTransaction(s -> {
-                s.execute("create temp table if not exists scratch (x integer)");
+                s.execute("create temporary table if not exists scratch (x integer)");
                 s.execute("insert into scratch(x) values (1)");
             })).isInstanceOf(ReadOnlyException.class);
         }
@@ -200,9 +218,12 @@ public abstract class TransactionContract extends ContractSupport {
         // One connection, so on PostgreSQL the read-only transaction runs where the table was made.
         try (Database one = target().builder().maxPoolSize(1).open()) {
             one.useTransaction(s -> {
-                s.execute("create temp table scratch (x integer)");
+                s.execute("create temporary table scratch (x integer)");
                 s.execute("insert into scratch(x) values (1)");
             });
+            if (!readOnlyRefusesTemporaryTables()) {
+                return;
+            }
             assertThatThrownBy(() -> one.useReadOnlyTransaction(s -> s.execute("insert into scratch(x) values (2)")))
                     .isInstanceOf(DataportException.class);
             assertThatThrownBy(() -> one.useReadOnlyTransaction(s -> s.execute("update scratch set x = 3")))

@@ -101,12 +101,27 @@ public abstract class ValueTypeContract extends ContractSupport {
         roundTrip("wBoolean", v -> with(EMPTY, "wBoolean", v), Row::wBoolean, true, false, null);
     }
 
+    /**
+     * Whether the backend's doubles hold {@code -0.0} and the infinities: MySQL's {@code DOUBLE} holds neither
+     * (it stores {@code -0.0} as {@code 0}, and Dataport refuses an infinity there as it refuses NaN everywhere).
+     */
+    protected boolean doublesHoldNegativeZeroAndInfinities() {
+        return !target().backend().equals("mysql");
+    }
+
+    /** {@code -0.0} as the backend gives it back. */
+    private double negativeZero() {
+        return doublesHoldNegativeZeroAndInfinities() ? -0.0 : 0.0;
+    }
+
     @Test
     void doubleValues() {
         roundTrip("pDouble", v -> with(EMPTY, "pDouble", v), Row::pDouble, -Double.MAX_VALUE, Double.MAX_VALUE,
-                Double.MIN_VALUE, -Double.MIN_VALUE, 0.0, -0.0, 0.1, -2.5, 1e300, 123456789.123456789);
+                Double.MIN_VALUE, -Double.MIN_VALUE, 0.0, negativeZero(), 0.1, -2.5, 1e300, 123456789.123456789);
         roundTrip("wDouble", v -> with(EMPTY, "wDouble", v), Row::wDouble, Double.MAX_VALUE, Double.MIN_VALUE,
-                Math.PI, -0.0, null);
+                Math.PI, negativeZero(), null);
+        long id = rows.insert(with(EMPTY, "wDouble", -0.0)).id();
+        assertThat(rows.findById(id).orElseThrow().wDouble()).as("-0.0 read back").isEqualTo(negativeZero());
     }
 
     @Test
@@ -118,7 +133,7 @@ public abstract class ValueTypeContract extends ContractSupport {
         List<Double> below = db.inTransaction(s -> s.handle()
                 .createQuery("select p_double from value_rows where p_double < 3 order by p_double")
                 .mapTo(Double.class).list());
-        assertThat(below).containsExactly(-1.0, -0.0, 2.5);
+        assertThat(below).containsExactly(-1.0, negativeZero(), 2.5);
         Double sum = db.inTransaction(s -> s.handle().createQuery("select sum(p_double) from value_rows")
                 .mapTo(Double.class).one());
         assertThat(sum).isEqualTo(11.5);
@@ -126,6 +141,18 @@ public abstract class ValueTypeContract extends ContractSupport {
 
     @Test
     void infinitiesRoundTripAndNaNIsRefusedOnEveryBackend() {
+        if (!doublesHoldNegativeZeroAndInfinities()) {
+            rows.deleteAll();
+            for (double infinite : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                assertThatThrownBy(() -> rows.insert(with(EMPTY, "wDouble", infinite)))
+                        .isInstanceOf(ConstraintViolationException.class)
+                        .hasMessageContaining("holds " + infinite + ", which MySQL's DOUBLE cannot store");
+            }
+            assertThatThrownBy(() -> rows.insert(with(EMPTY, "pDouble", Double.NaN)))
+                    .isInstanceOf(ConstraintViolationException.class).hasMessageContaining("'pDouble' holds NaN");
+            assertThat(rows.count()).isZero();
+            return;
+        }
         roundTrip("pDouble", v -> with(EMPTY, "pDouble", v), Row::pDouble, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY);
         roundTrip("wDouble", v -> with(EMPTY, "wDouble", v), Row::wDouble, Double.POSITIVE_INFINITY,
@@ -142,7 +169,7 @@ public abstract class ValueTypeContract extends ContractSupport {
     void decimalsWithANegativeScaleComeBackAtScaleZeroOnEveryBackend() {
         Row read = readBack(with(EMPTY, "decimal", new BigDecimal("1E+3")));
         assertThat(read.decimal()).isEqualTo(new BigDecimal("1000"));
-        BigDecimal own = db.inTransaction(s -> s.handle().createQuery("select decimal from value_rows where id = :id")
+        BigDecimal own = db.inTransaction(s -> s.handle().createQuery("select \"decimal\" from value_rows where id = :id")
                 .bind("id", read.id()).mapTo(BigDecimal.class).one());
         assertThat(own).isEqualTo(new BigDecimal("1000"));
     }
@@ -170,7 +197,7 @@ public abstract class ValueTypeContract extends ContractSupport {
 
     @Test
     void declaredDecimalsAreNumericWithTheDeclaredScaleOnEveryBackend() {
-        assertThat(db.schema().createSql(Price.class)).contains("NUMERIC(7,2)");
+        assertThat(db.schema().createSql(Price.class)).containsPattern("(NUMERIC|DECIMAL)\\(7,2\\)");
         db.schema().create(Price.class);
         db.schema().validate(Price.class);
         CrudRepository<Price, Long> prices = db.repository(Price.class);
@@ -427,7 +454,7 @@ public abstract class ValueTypeContract extends ContractSupport {
                 .bind("u", ref).mapTo(Long.class).one());
         assertThat(byUuid).isEqualTo(1L);
         Long byDecimal = db.inTransaction(s -> s.handle()
-                .createQuery("select p_long from value_rows where decimal = :d").bind("d", new BigDecimal("3.50"))
+                .createQuery("select p_long from value_rows where \"decimal\" = :d").bind("d", new BigDecimal("3.50"))
                 .mapTo(Long.class).one());
         assertThat(byDecimal).isEqualTo(2L);
         Instant first = db.inTransaction(s -> s.handle().createQuery("select min(instant) from value_rows")
@@ -436,7 +463,7 @@ public abstract class ValueTypeContract extends ContractSupport {
         List<UUID> uuids = db.inTransaction(s -> s.handle().createQuery("select uuid from value_rows where uuid is not null")
                 .mapTo(UUID.class).list());
         assertThat(uuids).containsExactly(ref);
-        BigDecimal decimal = db.inTransaction(s -> s.handle().createQuery("select decimal from value_rows where p_long = 0")
+        BigDecimal decimal = db.inTransaction(s -> s.handle().createQuery("select \"decimal\" from value_rows where p_long = 0")
                 .mapTo(BigDecimal.class).one());
         assertThat(decimal).isEqualTo(new BigDecimal("1.50"));
         LocalDate day = db.inTransaction(s -> s.handle().createQuery("select local_date from value_rows where p_long = 2")

@@ -104,14 +104,33 @@ public final class MigrationRunner {
     /** Applies what is pending; see the class comment. */
     public MigrationReport migrate() {
         Map<MigrationVersion, Found> available = available();
-        return database.inTransaction(TransactionIsolation.READ_COMMITTED, session -> run(session, available));
+        String lock = dialect.migrationLockSql();
+        if (dialect.transactionalDdl()) {
+            return database.inTransaction(TransactionIsolation.READ_COMMITTED, session -> {
+                if (lock != null) {
+                    raw(session.handle(), lock, true);
+                }
+                return run(session, available);
+            });
+        }
+        // Each DDL statement commits by itself: the statements run in auto-commit, each migration recorded as
+        // soon as it is applied, under a lock the session holds until it releases it.
+        return database.withSession(session -> {
+            if (lock != null) {
+                raw(session.handle(), lock, true);
+            }
+            try {
+                return run(session, available);
+            } finally {
+                String unlock = dialect.migrationUnlockSql();
+                if (unlock != null) {
+                    raw(session.handle(), unlock, true);
+                }
+            }
+        });
     }
 
     private MigrationReport run(Session session, Map<MigrationVersion, Found> available) {
-        String lock = dialect.migrationLockSql();
-        if (lock != null) {
-            raw(session.handle(), lock, true);
-        }
         raw(session.handle(), "CREATE TABLE IF NOT EXISTS " + HISTORY + " (version "
                 + dialect.columnType(ColumnType.STRING, 50) + " PRIMARY KEY, description "
                 + dialect.columnType(ColumnType.STRING, 200) + " NOT NULL, type "
@@ -175,9 +194,14 @@ public final class MigrationRunner {
     }
 
     private void apply(Session session, Found f, int pending) {
-        String rolledBack = " Nothing of it" + (pending > 1 ? " nor of the other " + (pending - 1) + " pending "
-                + "migration" + (pending > 2 ? "s" : "") : "") + " was applied: all pending migrations run in one "
-                + "transaction, which rolled back, and the history is unchanged. Fix it and migrate again.";
+        String rolledBack = dialect.transactionalDdl() ? " Nothing of it" + (pending > 1 ? " nor of the other "
+                + (pending - 1) + " pending migration" + (pending > 2 ? "s" : "") : "") + " was applied: all pending "
+                + "migrations run in one transaction, which rolled back, and the history is unchanged. Fix it and "
+                + "migrate again."
+                : " This database commits each schema statement (DDL) at once, so no transaction can undo them: the "
+                + "migrations before it are applied and recorded, and its own statements before the failing one "
+                + "stay applied, unrecorded. Undo those by hand (or make the script safe to run again), fix it, "
+                + "and migrate again.";
         if (f.body() != null) {
             try {
                 f.body().migrate(session);

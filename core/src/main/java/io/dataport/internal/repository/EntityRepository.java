@@ -338,6 +338,9 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
         if (idValue == null) {
             return insert(entity);
         }
+        if (sql.upsert == null) {
+            return access.write(s -> afterGivenIds(s, updateOrInsert(s, entity, idValue)));
+        }
         return access.write(s -> afterGivenIds(s, statements.run(s, sql.upsert, statement -> {
             binder.bind(statement, 0, entity, info.properties);
             if (info.version == null) {
@@ -352,6 +355,26 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
                 return info.withIdAndVersion(entity, idValue, (Long) codec.read(rs, 1, info.version.type));
             }
         })));
+    }
+
+    /**
+     * The upsert of a versioned entity where the dialect has no one-statement form ({@link Dialect#upsert} gave
+     * null): the update where the version matches, else, when no row has the id, the insert; a row at another
+     * version is stale. A row inserted concurrently in between fails the insert as a duplicate key, or, at
+     * serializable, as a conflict that core retries.
+     */
+    private T updateOrInsert(SessionState s, T entity, Object idValue) {
+        int changed = statements.run(s, sql.update, statement -> {
+            binder.bind(statement, 0, entity, sql.updateProperties);
+            return statement.executeUpdate();
+        });
+        if (changed > 0) {
+            return info.withIdAndVersion(entity, idValue, info.versionOf(entity) + 1);
+        }
+        if (exists(s, idValue)) {
+            throw stale("upsert");
+        }
+        return insert(s, entity);
     }
 
     @Override

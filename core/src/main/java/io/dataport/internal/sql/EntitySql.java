@@ -190,7 +190,8 @@ public final class EntitySql {
             if (p.id && info.generatedId) {
                 def.append(dialect.generatedIdColumn(p.type));
             } else {
-                def.append(dialect.columnType(p.type, p.length, p.precision, p.scale));
+                def.append(p.id ? dialect.keyColumnType(p.type, p.length, p.precision, p.scale)
+                        : dialect.columnType(p.type, p.length, p.precision, p.scale));
                 if (p.type == ColumnType.STRING) {
                     def.append(dialect.textCollation());
                 }
@@ -278,10 +279,8 @@ public final class EntitySql {
                 sql.append(", ");
             }
             first = false;
-            sql.append(dialect.orderExpression(column(p), p.type, p.precision)).append(order.ascending() ? " ASC" : " DESC");
-            if (!p.primitive && !p.id) {
-                sql.append(dialect.nullsOrder(order.ascending()));
-            }
+            sql.append(dialect.orderBy(dialect.orderExpression(column(p), p.type, p.precision), order.ascending(),
+                    !p.primitive && !p.id));
         }
         if (!idSeen) {
             sql.append(", ").append(id);

@@ -71,7 +71,8 @@ class MigrationScriptTest {
         List<ClassPathScripts.Script> scripts = ClassPathScripts.find(getClass().getClassLoader(),
                 ClassPathScripts.normalize("classpath:/dataport-test/migration/v2/"));
         assertThat(scripts).extracting(ClassPathScripts.Script::fileName)
-                .containsExactly("V1__create_items.sql", "V2__add_owner.sql", "V2__add_owner.sqlite.sql");
+                .containsExactly("V1__create_items.sql", "V2__add_owner.mysql.sql", "V2__add_owner.sql",
+                        "V2__add_owner.sqlite.sql");
         assertThat(scripts.get(0).text()).startsWith("-- V1: the items table");
         assertThat(ClassPathScripts.find(getClass().getClassLoader(), "dataport-test/none")).isEmpty();
     }

@@ -1,0 +1,65 @@
+package io.dataport.mysql;
+
+import io.dataport.DatabaseConfig;
+import io.dataport.spi.Backend;
+import io.dataport.spi.Connector;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The MySQL and MariaDB backend: accepts {@code mysql://user:password@host:3306/db}, {@code mariadb://...},
+ * {@code jdbc:mysql://...} and {@code jdbc:mariadb://...}. Connects with MariaDB Connector/J, pools with
+ * HikariCP. Found by {@link java.util.ServiceLoader}.
+ */
+public final class MysqlBackend implements Backend {
+    /** Connector/J's configuration fields that are not connection properties. */
+    private static final Set<String> NOT_PROPERTIES = Set.of("addresses", "haMode", "initialUrl", "nonMappedOptions",
+            "codecs", "database");
+    private static final Set<String> NAMES = names();
+
+    /** Every connection property of MariaDB Connector/J, read off its {@code Configuration} so they stay in step. */
+    private static Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Field field : org.mariadb.jdbc.Configuration.class.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) && !NOT_PROPERTIES.contains(field.getName())) {
+                names.add(field.getName());
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public String displayName() {
+        return "MySQL";
+    }
+
+    /** Every MariaDB Connector/J connection property ({@code connectTimeout}, {@code sslMode}, ...). */
+    @Override
+    public Set<String> parameterNames() {
+        return NAMES;
+    }
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("mysql:", "mariadb:", "jdbc:mysql:", "jdbc:mariadb:");
+    }
+
+    @Override
+    public String artifact() {
+        return "io.dataport:dataport-mysql";
+    }
+
+    @Override
+    public Connector connect(DatabaseConfig config) {
+        return new MysqlConnector(MysqlUrl.parse(config), config);
+    }
+}
