@@ -237,7 +237,7 @@ final class MysqlConnector implements Connector {
     /**
      * Auto-commit off, so that the transaction starts with its first statement. A read-only transaction reads one
      * snapshot ({@code REPEATABLE READ} and {@code READ ONLY}: InnoDB's consistent read, which takes no locks and
-     * never waits) and the server refuses its writes (error 1792). A transaction at another level than the
+     * never waits) and the server refuses its writes, temporary tables included (error 1792). A transaction at another level than the
      * database's default sets it on the connection ({@code SET SESSION}, which the driver then reports), and
      * {@link #commit} or {@link #rollback} sets the default back.
      */
@@ -249,8 +249,10 @@ final class MysqlConnector implements Connector {
             connection.setTransactionIsolation(level.jdbcLevel());
         }
         if (readOnly) {
+            // Started here, not left to the first statement: SET TRANSACTION READ ONLY would stay pending for the
+            // connection's next transaction if this one ran no statement.
             try (Statement s = connection.createStatement()) {
-                s.execute("SET TRANSACTION READ ONLY");
+                s.execute("START TRANSACTION READ ONLY");
             }
         }
     }
@@ -310,6 +312,8 @@ final class MysqlConnector implements Connector {
             case 4025: // ER_CONSTRAINT_FAILED (MariaDB's CHECK)
             case 3819: // ER_CHECK_CONSTRAINT_VIOLATED (MySQL's CHECK)
             case 1364: // ER_NO_DEFAULT_FOR_FIELD: a NOT NULL column left out
+            case 1834: // ER_FK_CANNOT_DELETE_PARENT: MariaDB's report of duplicates found while it builds a unique
+                       // index on unbounded text of a table that other tables reference
                 return ErrorKind.CONSTRAINT_VIOLATION;
             case 1792: // ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
             case 1290: // ER_OPTION_PREVENTS_STATEMENT (--read-only)
