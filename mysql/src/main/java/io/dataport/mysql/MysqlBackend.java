@@ -16,10 +16,26 @@ import java.util.Set;
  * HikariCP. Found by {@link java.util.ServiceLoader}.
  */
 public final class MysqlBackend implements Backend {
+    /** The system property that turns Connector/J's own logging off; an application may set it either way. */
+    static final String DRIVER_LOGGING_OFF = "mariadb.logging.disable";
+
+    static {
+        // Connector/J logs every error the server sends at WARN, with the server's message, which quotes the
+        // values (Duplicate entry 'alice@example.com'): Dataport reports those failures itself, with the values
+        // hidden unless showParameterValues is on. Set before the driver's first class is loaded.
+        if (System.getProperty(DRIVER_LOGGING_OFF) == null) {
+            System.setProperty(DRIVER_LOGGING_OFF, "true");
+        }
+    }
+
     /** Connector/J's configuration fields that are not connection properties. */
     private static final Set<String> NOT_PROPERTIES = Set.of("addresses", "haMode", "initialUrl", "nonMappedOptions",
             "codecs", "database");
-    private static final Set<String> NAMES = names();
+    private static final Set<String> NAMES;
+
+    static {
+        NAMES = names();
+    }
 
     /** Every connection property of MariaDB Connector/J, read off its {@code Configuration} so they stay in step. */
     private static Set<String> names() {
