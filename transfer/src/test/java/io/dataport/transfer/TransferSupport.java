@@ -58,6 +58,9 @@ final class TransferSupport {
             return ((java.sql.Timestamp) v).toLocalDateTime().format(
                     java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         }
+        if (v instanceof java.time.LocalDateTime) {
+            return ((java.time.LocalDateTime) v).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        }
         if (v instanceof Number) {
             return new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         }

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * Where a table's rows go on the target, as its {@link TransferDialect} loads them: PostgreSQL's {@code COPY}
- * ({@link PostgresCopySink}) or batched inserts ({@link SqliteInsertSink}). Rows go in with {@link #add}, then
+ * ({@link PostgresCopySink}) or batched inserts ({@link InsertSink}). Rows go in with {@link #add}, then
  * {@link #finish} or {@link #abort}. Not thread-safe: one thread adds.
  */
 interface RowSink {

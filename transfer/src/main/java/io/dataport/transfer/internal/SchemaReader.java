@@ -26,12 +26,14 @@ final class SchemaReader {
     private final Connection connection;
     private final TransferDialect dialect;
     private final String schema;
+    private final String catalog;
     private final DatabaseMetaData meta;
 
     SchemaReader(Connection connection, TransferDialect dialect) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.schema = dialect.schema(connection);
+        this.catalog = dialect.catalog(connection);
         this.meta = connection.getMetaData();
     }
 
@@ -40,10 +42,22 @@ final class SchemaReader {
         return schema;
     }
 
+    /** Whether the database has a base table of exactly this name (in the schema and catalog read). */
+    boolean hasTable(String name) throws SQLException {
+        try (ResultSet rs = meta.getTables(catalog, schema, name, new String[] {"TABLE"})) {
+            while (rs.next()) {
+                if (name.equals(rs.getString("TABLE_NAME"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The names of the base tables, Dataport's own state table and the database's internal tables left out. */
     List<String> tableNames() throws SQLException {
         Set<String> names = new java.util.TreeSet<>();
-        try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+        try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 String tableSchema = rs.getString("TABLE_SCHEM");
@@ -77,7 +91,7 @@ final class SchemaReader {
 
     private List<String> primaryKey(String table) throws SQLException {
         Map<Short, String> byPosition = new TreeMap<>();
-        try (ResultSet rs = meta.getPrimaryKeys(null, schema, table)) {
+        try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
             while (rs.next()) {
                 byPosition.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
             }
@@ -89,7 +103,7 @@ final class SchemaReader {
         Map<String, Map<Short, String>> columns = new LinkedHashMap<>();
         Map<String, Boolean> unique = new HashMap<>();
         Set<String> expression = new HashSet<>();
-        try (ResultSet rs = meta.getIndexInfo(null, schema, table, false, true)) {
+        try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, true)) {
             while (rs.next()) {
                 if (rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
                     continue;
@@ -125,7 +139,7 @@ final class SchemaReader {
         String refTable = null;
         int update = 0;
         int delete = 0;
-        try (ResultSet rs = meta.getImportedKeys(null, schema, table)) {
+        try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
             while (rs.next()) {
                 if (rs.getShort("KEY_SEQ") == 1) {
                     if (cols != null) {

@@ -228,6 +228,6 @@ final class SqliteTransferDialect implements TransferDialect {
     @Override
     public RowSink openSink(Connection c, String qualifiedTable, List<String> quotedColumns, boolean newTable,
                             int batchSize) throws SQLException {
-        return new SqliteInsertSink(c, qualifiedTable, quotedColumns, batchSize);
+        return new InsertSink(c, qualifiedTable, quotedColumns, batchSize, ValueCodec::canonical);
     }
 }

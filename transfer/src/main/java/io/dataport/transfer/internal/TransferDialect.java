@@ -27,14 +27,15 @@ interface TransferDialect {
      */
     static TransferDialect forBackend(String backend) {
         // Listed here, not in a constant of this interface: the dialects' own initialisation would then run first.
-        List<TransferDialect> supported = List.of(SqliteTransferDialect.INSTANCE, PostgresTransferDialect.INSTANCE);
+        List<TransferDialect> supported = List.of(SqliteTransferDialect.INSTANCE, PostgresTransferDialect.INSTANCE,
+                MysqlTransferDialect.INSTANCE);
         for (TransferDialect dialect : supported) {
             if (dialect.backend().equals(backend)) {
                 return dialect;
             }
         }
         throw new ConfigurationException("Transfer does not support backend: " + backend + ". It supports "
-                + supported.stream().map(TransferDialect::backend).collect(Collectors.joining(" and "))
+                + supported.stream().map(TransferDialect::backend).collect(Collectors.joining(", "))
                 + "; transfer between databases of those backends.");
     }
 
@@ -49,6 +50,14 @@ interface TransferDialect {
 
     /** The schema tables are read from and written to, or null when the database has none. */
     String schema(Connection c) throws SQLException;
+
+    /**
+     * The catalog the JDBC metadata calls are limited to, or null when the driver's catalogs need no limit.
+     * Default: null (SQLite has one; PostgreSQL's driver only sees the connection's database).
+     */
+    default String catalog(Connection c) throws SQLException {
+        return null;
+    }
 
     /** Whether a table is the database's own (never copied). Default: none are. */
     default boolean isInternalTable(String name) {
@@ -124,10 +133,22 @@ interface TransferDialect {
      */
     Optional<String> restartIdentity(String qualifiedTable, String column);
 
+    /**
+     * Whether DDL takes part in the transaction it runs in. Where it does not (MySQL commits before and after
+     * every DDL statement), a table created for a copy that then fails is dropped again. Default: it does.
+     */
+    default boolean transactionalDdl() {
+        return true;
+    }
+
     // Loading rows
 
     /** Prepares the target transaction a table is loaded in. Default: nothing to do. */
     default void beginLoad(Connection c) throws SQLException {
+    }
+
+    /** Ends the target transaction's load, undoing what {@link #beginLoad} set. Default: nothing to do. */
+    default void endLoad(Connection c) throws SQLException {
     }
 
     /**

@@ -9,7 +9,6 @@ import io.dataport.transfer.TransferReport;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -107,7 +106,13 @@ public final class TransferRunner {
                     long existingRows = existing == null ? -1 : state.rows.getOrDefault(existing, 0L);
                     TableCopy copy = new TableCopy(sc, reader.schema(), table, tableNames, names, existing,
                             existingRows, counts.get(table.name()), total, totalDone, rejects, stateTable);
-                    TransferReport.Table result = target.inTransaction(t -> copy.run(t));
+                    TransferReport.Table result;
+                    try {
+                        result = target.inTransaction(t -> copy.run(t));
+                    } catch (SQLException | RuntimeException e) {
+                        copy.undoCreate(e);
+                        throw e;
+                    }
                     if (copy.created) {
                         created.add(table.name());
                     }
@@ -135,13 +140,7 @@ public final class TransferRunner {
             for (String name : reader.tableNames()) {
                 state.existing.put(lookup(name), name);
             }
-            boolean inProgress = false;
-            DatabaseMetaData meta = c.getMetaData();
-            try (ResultSet rs = meta.getTables(null, state.schema, SchemaReader.STATE_TABLE, new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    inProgress |= SchemaReader.STATE_TABLE.equals(rs.getString("TABLE_NAME"));
-                }
-            }
+            boolean inProgress = reader.hasTable(SchemaReader.STATE_TABLE);
             Names names = new Names(fold, state.schema);
             state.done = new StateTable(names).read(c, inProgress);
             for (TableInfo table : tables) {
@@ -220,6 +219,28 @@ public final class TransferRunner {
             this.totalDone = totalDone;
             this.rejects = rejects;
             this.stateTable = stateTable;
+        }
+
+        /**
+         * After a failed copy on a target whose DDL is not transactional: drops the table this copy created, which
+         * the rollback left behind (committed, perhaps with rows), so that a rerun creates it afresh. A failure
+         * to drop is added to {@code failure}.
+         */
+        void undoCreate(Exception failure) {
+            if (!created || targetDialect.transactionalDdl()) {
+                return;
+            }
+            String qualified = names.qualifiedTarget(existing != null ? existing : names.name(table.name()));
+            try {
+                target.useSession(t -> {
+                    Connection c = t.handle().getConnection();
+                    targetDialect.beginLoad(c);
+                    execute(c, "DROP TABLE IF EXISTS " + qualified);
+                    targetDialect.endLoad(c);
+                });
+            } catch (SQLException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
 
         TransferReport.Table run(Session t) throws SQLException {
@@ -314,6 +335,7 @@ public final class TransferRunner {
                     sourceSum.rows(), rejected, targetRows, sourceSum.hex(), targetSum.hex(), false,
                     Duration.ofNanos(System.nanoTime() - start));
             stateTable.record(tc, result, created);
+            targetDialect.endLoad(tc);
             return result;
         }
 

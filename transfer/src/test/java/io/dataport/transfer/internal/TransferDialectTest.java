@@ -68,9 +68,10 @@ class TransferDialectTest {
     void aBackendWithoutADialectFailsNamingTheSupportedOnes() {
         assertThat(TransferDialect.forBackend("sqlite")).isSameAs(SqliteTransferDialect.INSTANCE);
         assertThat(TransferDialect.forBackend("postgres")).isSameAs(PostgresTransferDialect.INSTANCE);
-        assertThatThrownBy(() -> TransferDialect.forBackend("mysql"))
+        assertThat(TransferDialect.forBackend("mysql")).isSameAs(MysqlTransferDialect.INSTANCE);
+        assertThatThrownBy(() -> TransferDialect.forBackend("oracle"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Transfer does not support backend: mysql. It supports sqlite and postgres; transfer"
+                .hasMessage("Transfer does not support backend: oracle. It supports sqlite, postgres, mysql; transfer"
                         + " between databases of those backends.");
     }
 }

@@ -6,23 +6,33 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Rows into SQLite with one prepared {@code INSERT}, executed in JDBC batches. Values are bound as SQLite stores
- * them: integers and reals as numbers, booleans as 0 and 1, blobs as blobs, everything else as its canonical
- * text (the form {@link ValueCodec} reads back). Embedded, so no thread of its own would gain anything.
+ * Rows into SQLite or MySQL with one prepared {@code INSERT}, executed in JDBC batches (MariaDB Connector/J sends
+ * a batch as one bulk command). Values are bound as both store them: integers and reals as numbers, booleans as
+ * 0 and 1, blobs as blobs, everything else as text, by default its canonical text (the form {@link ValueCodec}
+ * reads back). SQLite is embedded and Connector/J's bulk batches are one round trip each, so no thread of its
+ * own would gain much.
  */
-final class SqliteInsertSink implements RowSink {
+final class InsertSink implements RowSink {
     private final PreparedStatement ps;
+    private final Function<Object, String> text;
     private final int batchSize;
     private int pending;
     private long written;
 
-    SqliteInsertSink(Connection c, String table, List<String> columns, int batchSize) throws SQLException {
+    /**
+     * An insert into {@code table}; {@code text} gives the text bound for a value that is not a number, boolean or
+     * blob ({@link ValueCodec#canonical} where the target reads that form).
+     */
+    InsertSink(Connection c, String table, List<String> columns, int batchSize, Function<Object, String> text)
+            throws SQLException {
         String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
         this.ps = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + marks + ")");
         this.batchSize = batchSize;
+        this.text = text;
     }
 
     @Override
@@ -53,7 +63,7 @@ final class SqliteInsertSink implements RowSink {
         } else if (v instanceof Boolean) {
             ps.setLong(i, (Boolean) v ? 1 : 0);
         } else {
-            ps.setString(i, ValueCodec.canonical(v));
+            ps.setString(i, text.apply(v));
         }
     }
 
