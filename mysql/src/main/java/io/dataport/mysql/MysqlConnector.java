@@ -256,7 +256,11 @@ final class MysqlConnector implements Connector {
             try (Statement s = connection.createStatement()) {
                 s.execute("SET TRANSACTION READ ONLY");
             }
-            readOnlyBegun.add(connection);
+            if (!config.readOnly()) {
+                // A read-only database's sessions are read-only anyway (tx_read_only = 1): nothing to clear, and
+                // SET TRANSACTION READ WRITE would let the next transaction write.
+                readOnlyBegun.add(connection);
+            }
         }
     }
 
