@@ -16,7 +16,7 @@ abstract class BenchTarget implements AutoCloseable {
     static final String TABLE = "bench_item";
     static final String COUNTER = "bench_counter";
 
-    /** {@code sqlite} or {@code postgres}. */
+    /** {@code sqlite}, {@code postgres} or {@code mysql}. */
     abstract String name();
 
     /** The URL Dataport opens (also given to the heap probe's separate JVM). */
@@ -37,7 +37,12 @@ abstract class BenchTarget implements AutoCloseable {
     /** Empties the item table and restarts its ids at 1. */
     abstract String clearItems();
 
-    /** Appended to the SELECT of a read-modify-write transaction: {@code " FOR UPDATE"} on PostgreSQL. */
+    /** Updates the planner's statistics of the item table after it was filled. */
+    String analyze() {
+        return "ANALYZE " + TABLE;
+    }
+
+    /** Appended to the SELECT of a read-modify-write transaction: {@code " FOR UPDATE"} on the servers. */
     abstract String lockSuffix();
 
     /** Whether reading a large result in chunks needs a transaction (PostgreSQL cursors do). */

@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The benchmark command: runs W1 to W6 on SQLite and PostgreSQL with JDBC, plain Jdbi and Dataport, and prints
- * one table (and optionally a CSV file).
+ * The benchmark command: runs W1 to W6 on SQLite, PostgreSQL and MySQL/MariaDB with JDBC, plain Jdbi and
+ * Dataport, and prints one table (and optionally a CSV file).
  *
- * <pre>{@code java -jar benchmarks/target/benchmarks.jar [--csv results.csv] [--backend sqlite|postgres] [--quick]}</pre>
+ * <pre>{@code java -jar benchmarks/target/benchmarks.jar [--csv results.csv] [--backend sqlite,postgres,mysql] [--quick]}</pre>
  */
 public final class Benchmarks {
     static final int ROUNDS = 5;
@@ -27,11 +27,13 @@ public final class Benchmarks {
             System.exit(fork(args));
         }
         Path csv = null;
-        Set<String> backends = new LinkedHashSet<>(List.of("sqlite", "postgres"));
+        Set<String> backends = new LinkedHashSet<>(List.of("sqlite", "postgres", "mysql"));
         Set<String> only = new LinkedHashSet<>();
         boolean quick = false;
         String postgresUrl = firstNonBlank(System.getenv("DATAPORT_BENCH_POSTGRES_URL"),
                 System.getenv("DATAPORT_TEST_POSTGRES_URL"), "postgresql://postgres@127.0.0.1:5432/postgres");
+        String mysqlUrl = firstNonBlank(System.getenv("DATAPORT_BENCH_MYSQL_URL"),
+                System.getenv("DATAPORT_TEST_MYSQL_URL"), "mysql://root@127.0.0.1:3306/test");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--csv" -> csv = Path.of(value(args, ++i, "--csv"));
@@ -39,6 +41,7 @@ public final class Benchmarks {
                         .toLowerCase(Locale.ROOT).split(",")));
                 case "--quick" -> quick = true;
                 case "--postgres-url" -> postgresUrl = value(args, ++i, "--postgres-url");
+                case "--mysql-url" -> mysqlUrl = value(args, ++i, "--mysql-url");
                 case "--only" -> only.addAll(List.of(value(args, ++i, "--only").toUpperCase(Locale.ROOT).split(",")));
                 case "-h", "--help" -> {
                     usage();
@@ -59,15 +62,17 @@ public final class Benchmarks {
             BenchTarget target;
             if (backend.equals("sqlite")) {
                 target = new SqliteBench();
-            } else if (backend.equals("postgres")) {
-                String problem = PostgresBench.unreachable(postgresUrl);
+            } else if (backend.equals("postgres") || backend.equals("mysql")) {
+                boolean postgres = backend.equals("postgres");
+                String url = postgres ? postgresUrl : mysqlUrl;
+                String problem = ServerBench.unreachable(url);
                 if (problem != null) {
-                    System.err.println("Skipping PostgreSQL: " + problem);
+                    System.err.println("Skipping " + (postgres ? "PostgreSQL" : "MySQL/MariaDB") + ": " + problem);
                     continue;
                 }
-                target = new PostgresBench(postgresUrl);
+                target = postgres ? new PostgresBench(url) : new MysqlBench(url);
             } else {
-                System.err.println("Unknown backend: " + backend + ". Use sqlite or postgres.");
+                System.err.println("Unknown backend: " + backend + ". Use sqlite, postgres or mysql.");
                 System.exit(2);
                 return;
             }
@@ -164,7 +169,8 @@ public final class Benchmarks {
     }
 
     private static void usage() {
-        System.err.println("Usage: java -jar benchmarks/target/benchmarks.jar [--csv FILE] [--backend sqlite|postgres]"
-                + " [--quick] [--only W1,W3] [--postgres-url postgresql://user@host:5432/db]");
+        System.err.println("Usage: java -jar benchmarks/target/benchmarks.jar [--csv FILE]"
+                + " [--backend sqlite,postgres,mysql] [--quick] [--only W1,W3]"
+                + " [--postgres-url postgresql://user@host:5432/db] [--mysql-url mysql://user@host:3306/db]");
     }
 }

@@ -83,6 +83,11 @@ final class SqliteBench extends BenchTarget {
     }
 
     @Override
+    String analyze() {
+        return "ANALYZE";
+    }
+
+    @Override
     String lockSuffix() {
         return "";
     }

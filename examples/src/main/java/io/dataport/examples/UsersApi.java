@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * The routes of the {@link UsersService} and the mapping of failures to status codes. Every database call is
- * one transaction, so a request either happens whole or not at all, on SQLite and PostgreSQL alike.
+ * one transaction, so a request either happens whole or not at all, on SQLite, PostgreSQL and MySQL alike.
  */
 final class UsersApi {
     static final int DEFAULT_PAGE_SIZE = 20;

@@ -14,25 +14,26 @@ import java.net.URI;
 
 /**
  * A users-and-posts HTTP JSON API on Javalin: the service every web tutorial builds, on SQLite by default and
- * on PostgreSQL by setting {@code DATABASE_URL}; {@code DATAPORT_LOG_SQL=true} logs every statement at INFO
- * (as {@code ?logStatements=true} in the URL does).
+ * on PostgreSQL or MySQL/MariaDB by setting {@code DATABASE_URL}; {@code DATAPORT_LOG_SQL=true} logs every
+ * statement at INFO (as {@code ?logStatements=true} in the URL does).
  *
  * <pre>{@code
  * mvn -B -q -DskipTests -Pservice package                                     # SQLite file users.db, port 7070
  * DATABASE_URL=postgresql://postgres@localhost:5432/postgres PORT=8080 mvn -B -q -DskipTests -Pservice package
+ * DATABASE_URL=mysql://root@localhost:3306/users_service mvn -B -q -DskipTests -Pservice package  # an empty database
  * DATAPORT_LOG_SQL=true mvn -B -q -DskipTests -Pservice package                # with the SQL log
  * }</pre>
  *
  * <p>The service migrates its database when it starts ({@code migrateOnOpen(true)}): the scripts in
  * {@code src/main/resources/db/migration}, {@code V1__users_and_posts} (the tables) and
  * {@code V2__user_bio_and_posts_by_user} (the column {@code users.bio} and an index on {@code posts.user_id}),
- * each as a {@code .sqlite.sql} and a {@code .postgres.sql} variant; then it checks the tables against the
- * entities ({@code db.schema().validate}).
+ * each as a {@code .sqlite.sql}, a {@code .postgres.sql} and a {@code .mysql.sql} variant; then it checks the
+ * tables against the entities ({@code db.schema().validate}).
  *
  * <p>Routes: {@code POST /users}, {@code GET /users?page=&size=&sort=name,-createdAt}, {@code GET /users/{id}},
  * {@code PUT /users/{id}}, {@code DELETE /users/{id}}, {@code POST /users/{id}/posts},
  * {@code GET /users/{id}/posts}, {@code GET /health}, and {@code GET /metrics}: the database's meters
- * ({@link DataportMeters}, tag {@code db=users}; on PostgreSQL HikariCP's too) in Prometheus's text format. A
+ * ({@link DataportMeters}, tag {@code db=users}; on PostgreSQL and MySQL HikariCP's too) in Prometheus's text format. A
  * running service is thread-safe; {@link #close()} stops the HTTP server and removes the meters but leaves the
  * {@link Database} to its owner.
  */
@@ -158,7 +159,8 @@ public final class UsersService implements AutoCloseable {
                 + " migrations (by an earlier version of this service, which called db.schema().create, or by another"
                 + " program) and have no dataport_schema_history. Start the service on a new database or schema"
                 + " instead (PostgreSQL: create schema users_service, then add ?currentSchema=users_service to"
-                + " DATABASE_URL; SQLite: another file), or, only if those tables and their rows are yours to lose,"
+                + " DATABASE_URL; MySQL: create database users_service and name it in DATABASE_URL; SQLite: another"
+                + " file), or, only if those tables and their rows are yours to lose,"
                 + " drop them and start again.";
     }
 

@@ -23,6 +23,8 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -63,6 +65,8 @@ final class MysqlConnector implements Connector {
     private final Map<String, String> properties;
     private final HikariDataSource pool;
     private final int poolSize;
+    /** Connections in a read-only transaction begun by {@link #begin}, whose READ ONLY mark {@link #end} clears. */
+    private final Set<Connection> readOnlyBegun = ConcurrentHashMap.newKeySet();
 
     MysqlConnector(MysqlUrl url, DatabaseConfig config) {
         this.config = config;
@@ -254,6 +258,11 @@ final class MysqlConnector implements Connector {
             try (Statement s = connection.createStatement()) {
                 s.execute("START TRANSACTION READ ONLY");
             }
+            if (!config.readOnly()) {
+                // A read-only database's sessions are read-only anyway (tx_read_only = 1): nothing to clear, and
+                // SET TRANSACTION READ WRITE would let the next transaction write.
+                readOnlyBegun.add(connection);
+            }
         }
     }
 
@@ -275,6 +284,15 @@ final class MysqlConnector implements Connector {
     /** Auto-commit on again, and the default level (the driver tracks the session's level: no round trip to ask). */
     private void end(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
+        if (readOnlyBegun.remove(connection)) {
+            // SET TRANSACTION READ ONLY marks the next transaction only, and one that read no InnoDB table
+            // (SELECT 1, information_schema) never started on the server: the driver sent no COMMIT and the mark
+            // stayed on the connection, so its next transaction, a write, was refused. Clear it (read-write is
+            // every transaction's default): one round trip per read-only transaction.
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET TRANSACTION READ WRITE");
+            }
+        }
         int level = config.isolation().jdbcLevel();
         if (connection.getTransactionIsolation() != level) {
             connection.setTransactionIsolation(level);
