@@ -1,16 +1,14 @@
 package io.dataport.mysql;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.dataport.ConfigurationException;
 import io.dataport.DatabaseConfig;
 import io.dataport.TransactionIsolation;
+import io.dataport.hikari.ServerPool;
+import io.dataport.hikari.ServerPool.ConnectFailure;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
-import io.dataport.spi.NoConnectionFreeException;
 import io.dataport.spi.PoolState;
 import io.dataport.spi.ValueCodec;
 
@@ -18,14 +16,10 @@ import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -58,45 +52,18 @@ final class MysqlConnector implements Connector {
     private static final String HIDDEN = "(value hidden; Database.Builder.showParameterValues(true) shows it)";
     /** {@code Duplicate entry 'a@b' for key}, {@code Incorrect integer value: 'x' for column}, {@code value: 'x'}. */
     private static final Pattern QUOTED_VALUE = Pattern.compile("(entry|value:?) '(?:[^']|'')*'");
-    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final DatabaseConfig config;
     private final MysqlUrl url;
     private final Map<String, String> properties;
-    private final HikariDataSource pool;
-    private final int poolSize;
-    /** Connections in a read-only transaction begun by {@link #begin}, whose READ ONLY mark {@link #end} clears. */
-    private final Set<Connection> readOnlyBegun = ConcurrentHashMap.newKeySet();
+    private final ServerPool pool;
 
     MysqlConnector(MysqlUrl url, DatabaseConfig config) {
         this.config = config;
         this.url = url;
-        this.poolSize = config.maxPoolSize() > 0 ? config.maxPoolSize() : DEFAULT_POOL_SIZE;
         this.properties = driverProperties(url, config);
-        HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("dataport-mysql-" + POOLS.incrementAndGet());
-        hikari.setJdbcUrl(url.jdbcUrl);
-        if (url.user != null) {
-            hikari.setUsername(url.user);
-        }
-        if (url.password != null) {
-            hikari.setPassword(url.password);
-        }
-        properties.forEach(hikari::addDataSourceProperty);
-        hikari.setMaximumPoolSize(poolSize);
-        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
-        hikari.setAutoCommit(true);
-        // The database's default level is each connection's session default; Hikari puts it back when changed.
-        hikari.setTransactionIsolation("TRANSACTION_" + config.isolation().name());
-        // A server that is down now may be up for the first transaction: start the pool without a connection.
-        hikari.setInitializationFailTimeout(-1);
-        String setup = SESSION_SETUP;
-        if (config.readOnly()) {
-            hikari.setReadOnly(true);
-            setup += ", tx_read_only = 1";
-        }
-        hikari.setConnectionInitSql(setup);
-        this.pool = new HikariDataSource(hikari);
+        this.pool = ServerPool.start("MySQL", config, DEFAULT_POOL_SIZE, url.jdbcUrl, url.user, url.password,
+                properties, SESSION_SETUP + (config.readOnly() ? ", tx_read_only = 1" : ""), this::connectDirectly);
     }
 
     /** Connector/J properties: Dataport's defaults, then whatever the URL and the builder set. */
@@ -185,52 +152,18 @@ final class MysqlConnector implements Connector {
     /** The HikariCP pool, for its own metrics trackers ({@code dataport-micrometer}). */
     @Override
     public <T> T unwrap(Class<T> type) {
-        return type.isInstance(pool) ? type.cast(pool) : null;
+        return pool.unwrap(type);
     }
 
     @Override
     public PoolState poolState() {
-        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        return bean == null ? new PoolState(poolSize, 0, 0)
-                : new PoolState(poolSize, bean.getActiveConnections(), bean.getIdleConnections());
+        return pool.state();
     }
 
-    /**
-     * A connection from the pool. While the pool holds none (the server is down, unreachable or refuses the
-     * login), one connection of the caller's own, bounded by the connect timeout, says at once whether the server
-     * answers: when it does not, the call fails with that attempt's reason instead of waiting the whole
-     * connection timeout.
-     */
+    /** A connection from the pool; while the pool holds none, the server is asked at once ({@link ServerPool}). */
     @Override
     public Connection acquire(Access access) throws SQLException {
-        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        if (bean != null && !pool.isClosed() && bean.getTotalConnections() == 0) {
-            try {
-                connectDirectly().close();
-            } catch (SQLException unreachable) {
-                throw new ConnectFailure(unreachable);
-            }
-        }
-        try {
-            return pool.getConnection();
-        } catch (SQLTransientConnectionException e) {
-            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-                if (cause instanceof SQLException) {
-                    throw new ConnectFailure((SQLException) cause);
-                }
-            }
-            String state = bean == null ? "pool closed"
-                    : "total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="
-                    + bean.getIdleConnections() + ", waiting=" + bean.getThreadsAwaitingConnection();
-            throw new NoConnectionFreeException("MySQL pool exhausted: no connection free within "
-                    + config.connectionTimeout().toMillis() + " ms (pool size " + poolSize + "; " + state + "). "
-                    + "Raise maxPoolSize, shorten transactions, or raise connectionTimeout.", e);
-        } catch (SQLException e) {
-            if (pool.isClosed()) {
-                throw new SQLException("The MySQL pool is closed.", "08003", e);
-            }
-            throw e;
-        }
+        return pool.acquire();
     }
 
     @Override
@@ -258,11 +191,6 @@ final class MysqlConnector implements Connector {
             try (Statement s = connection.createStatement()) {
                 s.execute("START TRANSACTION READ ONLY");
             }
-            if (!config.readOnly()) {
-                // A read-only database's sessions are read-only anyway (tx_read_only = 1): nothing to clear, and
-                // SET TRANSACTION READ WRITE would let the next transaction write.
-                readOnlyBegun.add(connection);
-            }
         }
     }
 
@@ -284,15 +212,6 @@ final class MysqlConnector implements Connector {
     /** Auto-commit on again, and the default level (the driver tracks the session's level: no round trip to ask). */
     private void end(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
-        if (readOnlyBegun.remove(connection)) {
-            // SET TRANSACTION READ ONLY marks the next transaction only, and one that read no InnoDB table
-            // (SELECT 1, information_schema) never started on the server: the driver sent no COMMIT and the mark
-            // stayed on the connection, so its next transaction, a write, was refused. Clear it (read-write is
-            // every transaction's default): one round trip per read-only transaction.
-            try (Statement s = connection.createStatement()) {
-                s.execute("SET TRANSACTION READ WRITE");
-            }
-        }
         int level = config.isolation().jdbcLevel();
         if (connection.getTransactionIsolation() != level) {
             connection.setTransactionIsolation(level);
@@ -416,17 +335,5 @@ final class MysqlConnector implements Connector {
     @Override
     public void close() {
         pool.close();
-    }
-
-    /**
-     * A failure to open a connection, as opposed to a statement's: no right on the database is a login problem
-     * here. The message, SQLSTATE and error number are the driver's.
-     */
-    private static final class ConnectFailure extends SQLException {
-        private static final long serialVersionUID = 1L;
-
-        ConnectFailure(SQLException cause) {
-            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
-        }
     }
 }

@@ -1,28 +1,24 @@
 package io.dataport.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
 import io.dataport.TransactionIsolation;
+import io.dataport.hikari.ServerPool;
+import io.dataport.hikari.ServerPool.ConnectFailure;
 import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
-import io.dataport.spi.NoConnectionFreeException;
 import io.dataport.spi.PoolState;
 import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -42,51 +38,26 @@ final class PostgresConnector implements Connector {
     private static final Pattern QUOTED_VALUE_AT_END = Pattern.compile(": \".*\"$", Pattern.MULTILINE);
     private static final Pattern OUT_OF_RANGE_VALUE = Pattern.compile("value \".*\" is out of range");
     private static final Dialect DIALECT = PostgresDialect.INSTANCE;
-    private static final AtomicInteger POOLS = new AtomicInteger();
     static final int DEFAULT_POOL_SIZE = 10;
     /** Server-side conversions (timestamp and timestamptz, casts to date, CURRENT_DATE) in UTC, as on SQLite. */
     static final String SESSION_TIME_ZONE = "SET TIME ZONE 'UTC'";
 
     private final DatabaseConfig config;
-    private final HikariDataSource pool;
-    private final int poolSize;
+    private final ServerPool pool;
     private final PostgresUrl url;
     private final Map<String, String> probeProperties;
 
     PostgresConnector(PostgresUrl url, DatabaseConfig config) {
         this.config = config;
-        this.poolSize = config.maxPoolSize() > 0 ? config.maxPoolSize() : DEFAULT_POOL_SIZE;
-        Map<String, String> props = driverProperties(url, config);
         this.url = url;
-        this.probeProperties = props;
-        HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("dataport-postgres-" + POOLS.incrementAndGet());
-        hikari.setJdbcUrl(url.jdbcUrl);
-        if (url.user != null) {
-            hikari.setUsername(url.user);
-        }
-        if (url.password != null) {
-            hikari.setPassword(url.password);
-        }
-        props.forEach(hikari::addDataSourceProperty);
-        hikari.setMaximumPoolSize(poolSize);
-        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
-        hikari.setAutoCommit(true);
-        // The database's default level is each connection's session default: a transaction at that level costs
-        // no extra statement. Hikari puts it back on a connection that comes back changed.
-        hikari.setTransactionIsolation("TRANSACTION_" + config.isolation().name());
-        // A server that is down now may be up for the first transaction: start the pool without a connection.
-        hikari.setInitializationFailTimeout(-1);
+        this.probeProperties = driverProperties(url, config);
         // pgjdbc sends the JVM's default zone as the TimeZone startup parameter, and that wins over an
         // options=-c TimeZone=... setting; so the zone is set once per physical connection, after login. The
         // pool's resets (auto-commit, read-only, isolation, schema) leave it alone.
-        String init = SESSION_TIME_ZONE;
-        if (config.readOnly()) {
-            hikari.setReadOnly(true);
-            init += "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
-        }
-        hikari.setConnectionInitSql(init);
-        this.pool = new HikariDataSource(hikari);
+        String setup = SESSION_TIME_ZONE + (config.readOnly() ? "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+                : "");
+        this.pool = ServerPool.start("PostgreSQL", config, DEFAULT_POOL_SIZE, url.jdbcUrl, url.user, url.password,
+                probeProperties, setup, this::connectDirectly);
     }
 
     /** pgjdbc properties: Dataport's defaults, then whatever the URL and the builder set. */
@@ -111,13 +82,14 @@ final class PostgresConnector implements Connector {
     @Override
     public void verify() throws SQLException {
         try {
-            connectDirectly().close();
-        } catch (SQLException e) {
+            pool.probe();
+        } catch (ConnectFailure e) {
             String state = e.getSQLState();
-            if ("08001".equals(state) && e.getCause() instanceof java.net.ConnectException || "57P03".equals(state)) {
+            Throwable reason = e.getCause().getCause();
+            if ("08001".equals(state) && reason instanceof java.net.ConnectException || "57P03".equals(state)) {
                 return;
             }
-            throw new ConnectFailure(e);
+            throw e;
         }
     }
 
@@ -141,58 +113,18 @@ final class PostgresConnector implements Connector {
     /** The HikariCP pool, for its own metrics trackers ({@code dataport-micrometer}). */
     @Override
     public <T> T unwrap(Class<T> type) {
-        return type.isInstance(pool) ? type.cast(pool) : null;
+        return pool.unwrap(type);
     }
 
-    /** The pool's size and, from HikariCP, its connections in use and free. */
     @Override
     public PoolState poolState() {
-        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        return bean == null ? new PoolState(poolSize, 0, 0)
-                : new PoolState(poolSize, bean.getActiveConnections(), bean.getIdleConnections());
+        return pool.state();
     }
 
-    /**
-     * A connection from the pool. While the pool holds none (the server is down, unreachable or refuses the
-     * login), one connection of the caller's own, bounded by the connect timeout, says at once whether the
-     * server answers: when it does not, the call fails with that attempt's reason instead of waiting the whole
-     * connection timeout; when it does, the caller waits for the pool as usual (HikariCP spaces its own attempts
-     * up to 5 s apart after failures, so right after an outage the pool may be a moment behind).
-     */
+    /** A connection from the pool; while the pool holds none, the server is asked at once ({@link ServerPool}). */
     @Override
     public Connection acquire(Access access) throws SQLException {
-        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        if (bean != null && !pool.isClosed() && bean.getTotalConnections() == 0) {
-            try {
-                connectDirectly().close();
-            } catch (SQLException unreachable) {
-                throw new ConnectFailure(unreachable);
-            }
-        }
-        try {
-            return pool.getConnection();
-        } catch (SQLTransientConnectionException e) {
-            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-                if (cause instanceof SQLException) {
-                    // Why the pool could open no connection: refused, timed out, the login.
-                    throw new ConnectFailure((SQLException) cause);
-                }
-            }
-            String state = bean == null ? "pool closed"
-                    : "total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="
-                    + bean.getIdleConnections() + ", waiting=" + bean.getThreadsAwaitingConnection();
-            throw new NoConnectionFreeException("PostgreSQL pool exhausted: no connection free within "
-                    + config.connectionTimeout().toMillis() + " ms (pool size " + poolSize + "; " + state + "). "
-                    + "Raise maxPoolSize, shorten transactions, or raise connectionTimeout.", e);
-        } catch (SQLException e) {
-            if (pool.isClosed()) {
-                // Core words the closed-database error; the connector says only that its pool is gone.
-                throw new SQLException("The PostgreSQL pool is closed.", "08003", e);
-            }
-            // An interrupted wait (HikariCP's SQLException has no SQLSTATE, and it set the flag again) is
-            // worded by core, the same for every backend.
-            throw e;
-        }
+        return pool.acquire();
     }
 
     @Override
@@ -362,18 +294,6 @@ final class PostgresConnector implements Connector {
                 return ErrorKind.AUTHENTICATION;
             default:
                 return ErrorKind.ofStandardSqlState(state);
-        }
-    }
-
-    /**
-     * A failure to open a connection, as opposed to a statement's: what it means can differ (no rights on the
-     * database is a login problem here, a statement's error later). The message and SQLSTATE are the driver's.
-     */
-    private static final class ConnectFailure extends SQLException {
-        private static final long serialVersionUID = 1L;
-
-        ConnectFailure(SQLException cause) {
-            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
         }
     }
 }

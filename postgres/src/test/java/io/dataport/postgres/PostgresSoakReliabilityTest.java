@@ -1,12 +1,8 @@
 package io.dataport.postgres;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.dataport.Database;
 import io.dataport.contract.DatabaseTarget;
 import io.dataport.contract.SoakReliabilityContract;
-
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 
 class PostgresSoakReliabilityTest extends SoakReliabilityContract {
     @Override
@@ -14,14 +10,9 @@ class PostgresSoakReliabilityTest extends SoakReliabilityContract {
         return PostgresTarget.INSTANCE;
     }
 
-    /** HikariCP's count of active (borrowed) connections. */
+    /** The pool's connections in use, as HikariCP counts them. */
     @Override
-    protected int borrowedConnections(Database db) throws Exception {
-        Method connector = Database.class.getDeclaredMethod("connector");
-        connector.setAccessible(true);
-        PostgresConnector c = (PostgresConnector) connector.invoke(db);
-        Field pool = PostgresConnector.class.getDeclaredField("pool");
-        pool.setAccessible(true);
-        return ((HikariDataSource) pool.get(c)).getHikariPoolMXBean().getActiveConnections();
+    protected int borrowedConnections(Database db) {
+        return db.metrics().activeConnections();
     }
 }
