@@ -1,17 +1,16 @@
 package io.dataport.sqlite;
 
 import io.dataport.contract.DatabaseTarget;
+import io.dataport.test.TestDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** SQLite for the contract suite: a new database file in a temporary directory for every call. */
+/** SQLite for the contract suite: a new database file for every call, and a directory for tests' own files. */
 public final class SqliteTarget implements DatabaseTarget {
     public static final SqliteTarget INSTANCE = new SqliteTarget();
-    private static final AtomicInteger COUNTER = new AtomicInteger();
     private final Path dir;
 
     private SqliteTarget() {
@@ -27,9 +26,10 @@ public final class SqliteTarget implements DatabaseTarget {
         return "sqlite";
     }
 
+    /** A new file in a temporary directory of its own (dataport-test's {@link TestDatabase}), deleted at exit. */
     @Override
     public String freshUrl() {
-        return "sqlite:" + dir.resolve("test-" + COUNTER.incrementAndGet() + ".db");
+        return TestDatabase.create("sqlite").url();
     }
 
     /** A directory for tests that need files of their own. */

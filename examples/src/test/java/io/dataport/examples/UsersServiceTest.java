@@ -3,6 +3,8 @@ package io.dataport.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dataport.Database;
+import io.dataport.test.DataportTest;
+import io.dataport.test.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,25 +27,23 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end scenarios of the {@link UsersService}, written once and run on every backend by a tiny subclass:
- * the service runs on a free port against a fresh database and is driven over real HTTP.
+ * End-to-end scenarios of the {@link UsersService}, written once and run on every backend by {@link DataportTest}
+ * (each test on a new database of its own): the service runs on a free port and is driven over real HTTP.
  */
-abstract class UsersServiceScenarios {
+@DataportTest(scope = DataportTest.Scope.TEST)
+class UsersServiceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Database db;
     private UsersService service;
     private HttpClient client;
 
-    /** A URL to a new, empty database of the backend under test. */
-    protected abstract String freshUrl();
-
-    /** The name {@link Database#backend()} reports for that backend. */
-    protected abstract String backend();
+    private String backend;
 
     @BeforeEach
-    void startService() {
-        db = UsersService.openDatabase(freshUrl(), false);
+    void startService(TestDatabase database) {
+        backend = database.backend();
+        db = UsersService.openDatabase(database.url(), false);
         service = UsersService.start(db, 0);
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -59,6 +59,16 @@ abstract class UsersServiceScenarios {
                 db.close();
             }
         }
+    }
+
+    @Test
+    void metricsHaveHikariCpsPoolMetersOnTheServerBackends() {
+        if (backend.equals("sqlite")) {
+            assertThat(metricsText()).as("SQLite has no HikariCP pool").doesNotContain("hikaricp_");
+            return;
+        }
+        assertThat(metricsText()).contains("hikaricp_connections{", "hikaricp_connections_active{",
+                "hikaricp_connections_acquire_seconds_count{");
     }
 
     @Test
@@ -123,7 +133,7 @@ abstract class UsersServiceScenarios {
         Response health = get("/health");
         assertThat(health.status).isEqualTo(200);
         assertThat(health.json.get("status").asText()).isEqualTo("up");
-        assertThat(health.json.get("backend").asText()).isEqualTo(backend());
+        assertThat(health.json.get("backend").asText()).isEqualTo(backend);
         assertThat(health.json.get("latencyMs").isNumber()).isTrue();
     }
 
@@ -135,7 +145,7 @@ abstract class UsersServiceScenarios {
         String committed = metrics.lines()
                 .filter(l -> l.startsWith("dataport_transactions_total{") && l.contains("outcome=\"committed\""))
                 .findFirst().orElseThrow(() -> new AssertionError("no committed transactions line in:\n" + metrics));
-        assertThat(committed).contains("backend=\"" + backend() + "\"").contains("db=\"users\"");
+        assertThat(committed).contains("backend=\"" + backend + "\"").contains("db=\"users\"");
         assertThat(Double.parseDouble(committed.substring(committed.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1);
         assertThat(metrics).contains("dataport_transactions_total{", "outcome=\"rolled_back\"",
                 "dataport_statements_total{", "dataport_connections_max{", "dataport_writer_wait_p99_seconds{");

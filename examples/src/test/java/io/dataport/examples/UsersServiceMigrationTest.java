@@ -9,6 +9,9 @@ import io.dataport.mapping.Column;
 import io.dataport.mapping.Id;
 import io.dataport.mapping.Table;
 import io.dataport.migration.MigrationReport;
+import io.dataport.test.DataportTest;
+import io.dataport.test.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The users service's migrations on a database of an older version, written once and run on every backend by a
- * tiny subclass: a database at V1 (created by the service's own V1 scripts, alone) is upgraded to V2 when the
+ * The users service's migrations on a database of an older version, written once and run on every backend by
+ * {@link DataportTest}, each test on a new database: a database at V1 (created by the service's own V1 scripts, alone) is upgraded to V2 when the
  * service opens it, keeping its rows.
  */
-abstract class UsersServiceMigrationScenarios {
+@DataportTest(scope = DataportTest.Scope.TEST)
+class UsersServiceMigrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The {@code users} table as V1 made it and the service mapped it then: no {@code bio}. */
@@ -47,12 +51,15 @@ abstract class UsersServiceMigrationScenarios {
     @TempDir
     Path dir;
 
-    /** A URL to a new, empty database of the backend under test. */
-    protected abstract String freshUrl();
+    private String url;
+
+    @BeforeEach
+    void newDatabase(TestDatabase database) {
+        url = database.url();
+    }
 
     @Test
     void aDatabaseAtV1IsMigratedToV2WithItsRowsWhenTheServiceStarts() throws Exception {
-        String url = freshUrl();
         Instant created = Instant.parse("2024-05-01T10:15:30.123Z");
         long id;
         try (Database v1 = Database.builder(url).migrations("v1-only").open()) {
@@ -90,7 +97,6 @@ abstract class UsersServiceMigrationScenarios {
 
     @Test
     void tablesMadeWithoutMigrationsAreRefusedWithWhatToDo() {
-        String url = freshUrl();
         try (Database old = Database.open(url)) {
             old.schema().create(UserV1.class, Post.class);  // what the service did before it had migrations
         }
