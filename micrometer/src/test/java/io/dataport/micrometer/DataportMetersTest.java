@@ -1,6 +1,10 @@
 package io.dataport.micrometer;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.dataport.Database;
+import io.dataport.test.DataportTest;
+import io.dataport.test.TestDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -16,8 +20,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@link DataportMeters} on a real database, written once and run on every backend by a tiny subclass. */
-abstract class DataportMetersScenarios {
+/** {@link DataportMeters} on a real database, written once and run on every backend by {@link DataportTest}. */
+@DataportTest(scope = DataportTest.Scope.TEST)
+class DataportMetersTest {
     private static final List<String> GAUGES = List.of("dataport.connections.max", "dataport.connections.active",
             "dataport.connections.idle", "dataport.connections.pending", "dataport.connections.wait.p50",
             "dataport.connections.wait.p99", "dataport.writer.wait.p50", "dataport.writer.wait.p99",
@@ -27,15 +32,12 @@ abstract class DataportMetersScenarios {
     private Database db;
     private DataportMeters meters;
 
-    /** A URL to a new, empty database of the backend under test. */
-    protected abstract String freshUrl();
-
-    /** The name {@link Database#backend()} reports. */
-    protected abstract String backend();
+    private String backend;
 
     @BeforeEach
-    void open() {
-        db = Database.open(freshUrl());
+    void open(TestDatabase database) {
+        backend = database.backend();
+        db = database.open();
         db.useTransaction(s -> s.execute("create table note (id integer primary key, body varchar(100))"));
         meters = DataportMeters.bind(db, registry, Tags.of("db", "notes"));
     }
@@ -49,6 +51,44 @@ abstract class DataportMetersScenarios {
         } finally {
             if (db != null) {
                 db.close();
+            }
+        }
+    }
+
+    @Test
+    void wiresHikariCpsOwnMetersOnTheServerBackends() {
+        if (backend.equals("sqlite")) {
+            // No pool of HikariCP's to wire.
+            assertThat(meters.hikariMeters()).isFalse();
+            assertThat(registry.find("hikaricp.connections").meters()).isEmpty();
+            return;
+        }
+        assertThat(meters.hikariMeters()).isTrue();
+        assertThat(db.unwrap(HikariDataSource.class).orElseThrow().getMetricsTrackerFactory())
+                .isInstanceOf(MicrometerMetricsTrackerFactory.class);
+        db.useTransaction(s -> s.execute("insert into note(id, body) values (1, 'x')"));
+        assertThat(registry.find("hikaricp.connections").gauge()).isNotNull();
+        assertThat(registry.find("hikaricp.connections.max").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(registry.find("hikaricp.connections.acquire").timer().count()).isPositive();
+
+        meters.close();
+        // A tracker cannot be taken off a running pool: HikariCP's meters stay until the database closes.
+        assertThat(registry.find("hikaricp.connections").gauge()).isNotNull();
+        db.close();
+        assertThat(registry.find("hikaricp.connections").meters()).isEmpty();
+    }
+
+    @Test
+    void aSecondBindingSkipsHikariCpButRegistersDataportsMeters() {
+        MeterRegistry other = new SimpleMeterRegistry();
+        try (DataportMeters second = DataportMeters.bind(db, other)) {
+            assertThat(second.hikariMeters()).isFalse();
+            assertThat(second.meters()).hasSize(15);
+            assertThat(other.find("dataport.transactions").functionCounters()).hasSize(2);
+            assertThat(other.find("hikaricp.connections").meters()).isEmpty();
+            if (!backend.equals("sqlite")) {
+                assertThat(meters.hikariMeters()).isTrue();
+                assertThat(registry.find("hikaricp.connections").gauge()).isNotNull();
             }
         }
     }
@@ -70,7 +110,7 @@ abstract class DataportMetersScenarios {
         assertThat(counter("dataport.statements.slow")).isZero();
         assertThat(counter("dataport.connections.acquired")).isGreaterThanOrEqualTo(10);
         assertThat(meters.meters()).hasSize(15)
-                .allSatisfy(m -> assertThat(m.getId().getTag("backend")).isEqualTo(backend()))
+                .allSatisfy(m -> assertThat(m.getId().getTag("backend")).isEqualTo(backend))
                 .allSatisfy(m -> assertThat(m.getId().getTag("db")).isEqualTo("notes"));
     }
 
@@ -78,7 +118,7 @@ abstract class DataportMetersScenarios {
     void gaugesReadThePoolAndTheWaits() {
         db.useTransaction(s -> s.execute("insert into note(id, body) values (1, 'x')"));
         for (String name : GAUGES) {
-            Gauge gauge = registry.find(name).tag("backend", backend()).gauge();
+            Gauge gauge = registry.find(name).tag("backend", backend).gauge();
             assertThat(gauge).as(name).isNotNull();
             assertThat(gauge.value()).as(name).isNotNaN().isGreaterThanOrEqualTo(0);
         }
@@ -115,24 +155,12 @@ abstract class DataportMetersScenarios {
         assertThat(registry.get("dataport.connections.active").gauge().value()).isZero();
     }
 
-    protected final MeterRegistry registry() {
-        return registry;
-    }
-
-    protected final Database db() {
-        return db;
-    }
-
-    protected final DataportMeters meters() {
-        return meters;
-    }
-
     private List<Meter> dataportMeters() {
         return registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("dataport.")).toList();
     }
 
     private double counter(String name, String... tags) {
-        FunctionCounter counter = registry.find(name).tag("backend", backend()).tags(tags).functionCounter();
+        FunctionCounter counter = registry.find(name).tag("backend", backend).tags(tags).functionCounter();
         assertThat(counter).as(name).isNotNull();
         return counter.count();
     }
