@@ -152,4 +152,79 @@ public interface CrudRepository<T, ID> {
      * @return how many rows went
      */
     long deleteAll();
+
+    /**
+     * The entities that match a condition, ordered by id.
+     *
+     * <pre>{@code List<Post> mine = posts.findAll(where("userId").eq(7L));}</pre>
+     *
+     * @param condition the condition ({@link Condition#where})
+     * @return the matching entities
+     * @throws InvalidQueryException for an unknown property or a value of the wrong type, before any SQL runs
+     */
+    List<T> findAll(Condition condition);
+
+    /**
+     * The entities that match a condition, in an order made total by the id.
+     *
+     * @param condition the condition
+     * @param sort      the order
+     * @return the matching entities
+     */
+    List<T> findAll(Condition condition, Sort sort);
+
+    /**
+     * One page of the entities that match a condition, in the request's order made total by the id.
+     *
+     * <pre>{@code posts.findAll(where("userId").eq(7L), PageRequest.of(0, 20, Sort.parse("-createdAt")))}</pre>
+     *
+     * @param condition the condition
+     * @param request   which page, its size and its order
+     * @return the page, with the totals of the matching rows
+     */
+    Page<T> findAll(Condition condition, PageRequest request);
+
+    /**
+     * The one entity that matches a condition, if any.
+     *
+     * @param condition the condition, which at most one row may match (a unique property, say)
+     * @return the entity, or empty
+     * @throws InvalidQueryException when more than one row matches; use {@link #findFirst} for "any one of them"
+     */
+    Optional<T> findOne(Condition condition);
+
+    /**
+     * The first entity, in an order, that matches a condition.
+     *
+     * <pre>{@code Optional<Post> latest = posts.findFirst(where("userId").eq(7L), Sort.parse("-createdAt"));}</pre>
+     *
+     * @param condition the condition
+     * @param sort      the order (made total by the id)
+     * @return the first entity, or empty when none matches
+     */
+    Optional<T> findFirst(Condition condition, Sort sort);
+
+    /**
+     * How many rows match a condition.
+     *
+     * @param condition the condition
+     * @return the count
+     */
+    long count(Condition condition);
+
+    /**
+     * Whether a row matches a condition.
+     *
+     * @param condition the condition
+     * @return whether one does
+     */
+    boolean exists(Condition condition);
+
+    /**
+     * Deletes the rows that match a condition (without checking any {@code @Version}).
+     *
+     * @param condition the condition
+     * @return how many rows went
+     */
+    long deleteAll(Condition condition);
 }

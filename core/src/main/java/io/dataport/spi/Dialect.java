@@ -274,6 +274,60 @@ public interface Dialect {
     }
 
     /**
+     * A text match of a condition ({@code startsWith}, {@code endsWith}, {@code contains}): SQL with one
+     * parameter, which core binds to {@link #textPattern}. It must compare by code point and take the text
+     * literally; ignoring case, it folds both sides as {@link #lowerCase} does. The default is
+     * {@code expression LIKE ? ESCAPE '!'}, case-sensitive where {@code LIKE} is (PostgreSQL, and MySQL's binary
+     * collations), and {@code lower(expression) LIKE lower(?) ESCAPE '!'} ignoring case.
+     *
+     * @param expression the column, quoted
+     * @param ignoreCase whether case is folded
+     * @return the SQL, with one {@code ?}
+     */
+    default String textMatch(String expression, boolean ignoreCase) {
+        return ignoreCase ? lowerCase(expression) + " LIKE " + lowerCase("?") + " ESCAPE '!'"
+                : expression + " LIKE ? ESCAPE '!'";
+    }
+
+    /**
+     * The parameter of a {@link #textMatch}: the text, literal, where the match wants it. The default escapes
+     * {@code !}, {@code %} and {@code _} with {@code !} and adds {@code %} before, after or around it.
+     *
+     * @param match      where the text is looked for
+     * @param text       the text
+     * @param ignoreCase whether case is folded
+     * @return the bound value
+     */
+    default String textPattern(io.dataport.Condition.Match match, String text, boolean ignoreCase) {
+        StringBuilder escaped = new StringBuilder(text.length() + 4);
+        if (match != io.dataport.Condition.Match.STARTS_WITH) {
+            escaped.append('%');
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '!' || c == '%' || c == '_') {
+                escaped.append('!');
+            }
+            escaped.append(c);
+        }
+        if (match != io.dataport.Condition.Match.ENDS_WITH) {
+            escaped.append('%');
+        }
+        return escaped.toString();
+    }
+
+    /**
+     * Text folded to lower case as {@code String.toLowerCase(Locale.ROOT)} does, non-ASCII letters included, for
+     * matches that ignore case. The default is {@code lower(expression)}.
+     *
+     * @param expression an expression, or {@code ?}
+     * @return the lowered expression
+     */
+    default String lowerCase(String expression) {
+        return "lower(" + expression + ")";
+    }
+
+    /**
      * How a column appears in {@code ORDER BY} so that it sorts by its Java value.
      *
      * @param quotedColumn the column, quoted

@@ -325,6 +325,7 @@ final class SqliteConnector implements Connector {
             c = sqlite.createConnection(settings.jdbcUrl());
             statementCaches.put(c, new StatementCache());
             applyPragmas(c, readOnly);
+            registerLower(c);
             return c;
         } catch (SQLException e) {
             if (c != null) {
@@ -338,6 +339,27 @@ final class SqliteConnector implements Connector {
             throw new ConnectionException("Cannot open SQLite database " + where + ": " + e.getMessage()
                     + ". Check the path and its permissions.", e);
         }
+    }
+
+    /** The SQL function that folds text to lower case as {@code String.toLowerCase(Locale.ROOT)} does. */
+    static final String LOWER_FUNCTION = "dataport_lower";
+
+    /**
+     * {@link #LOWER_FUNCTION}, for conditions that ignore case: SQLite's own {@code lower()} folds ASCII letters
+     * only, PostgreSQL's (under ICU) and MySQL's every letter.
+     */
+    private static void registerLower(Connection c) throws SQLException {
+        org.sqlite.Function.create(c, LOWER_FUNCTION, new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                String text = value_text(0);
+                if (text == null) {
+                    result();
+                } else {
+                    result(text.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
     }
 
     /** Applied on every connection this backend opens, not only the first. */

@@ -1,5 +1,6 @@
 package io.dataport.sqlite;
 
+import io.dataport.Condition;
 import io.dataport.spi.AlterPlan;
 import io.dataport.spi.CatalogReader;
 import io.dataport.spi.ColumnType;
@@ -45,6 +46,44 @@ final class SqliteDialect implements Dialect {
                 // BigDecimal, UUID and temporal values are stored as text.
                 return "TEXT";
         }
+    }
+
+    /**
+     * SQLite's {@code LIKE} ignores the case of ASCII letters, so a case-sensitive match is a {@code GLOB} (whose
+     * wildcards {@link #textPattern} puts in brackets), and one ignoring case lowers both sides with
+     * {@link SqliteConnector#LOWER_FUNCTION}, which folds as Java does (SQLite's {@code lower()} folds ASCII only).
+     */
+    @Override
+    public String textMatch(String expression, boolean ignoreCase) {
+        return ignoreCase ? Dialect.super.textMatch(expression, true) : expression + " GLOB ?";
+    }
+
+    @Override
+    public String textPattern(Condition.Match match, String text, boolean ignoreCase) {
+        if (ignoreCase) {
+            return Dialect.super.textPattern(match, text, true);
+        }
+        StringBuilder glob = new StringBuilder(text.length() + 4);
+        if (match != Condition.Match.STARTS_WITH) {
+            glob.append('*');
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '?' || c == '[') {
+                glob.append('[').append(c).append(']');
+            } else {
+                glob.append(c);
+            }
+        }
+        if (match != Condition.Match.ENDS_WITH) {
+            glob.append('*');
+        }
+        return glob.toString();
+    }
+
+    @Override
+    public String lowerCase(String expression) {
+        return SqliteConnector.LOWER_FUNCTION + "(" + expression + ")";
     }
 
     @Override

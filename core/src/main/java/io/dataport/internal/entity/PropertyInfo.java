@@ -55,6 +55,11 @@ public final class PropertyInfo {
         this.enumConstants = enumConstants;
     }
 
+    /** Whether the property is an enum (stored by its constants' names). */
+    public boolean isEnum() {
+        return enumConstants != null;
+    }
+
     /** The Java property name. */
     public String name() {
         return name;

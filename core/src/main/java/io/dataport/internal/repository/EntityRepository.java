@@ -1,5 +1,10 @@
 package io.dataport.internal.repository;
 
+import io.dataport.Condition;
+import io.dataport.InvalidQueryException;
+import io.dataport.Sort;
+import io.dataport.internal.sql.ConditionSql;
+import io.dataport.internal.sql.EntitySql.Conditioned;
 import io.dataport.ConstraintViolationException;
 import io.dataport.CrudRepository;
 import io.dataport.EntityNotFoundException;
@@ -506,6 +511,112 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     public long deleteAll() {
         return access.writeOneStatement(s -> statements.run(s, sql.deleteAll,
                 statement -> (long) statement.executeUpdate()));
+    }
+
+    @Override
+    public List<T> findAll(Condition condition) {
+        return findAll(condition, Sort.unsorted());
+    }
+
+    @Override
+    public List<T> findAll(Condition condition, Sort sort) {
+        ConditionSql read = ConditionSql.read(info, dialect, condition);
+        String query = sql.conditioned(Conditioned.SELECT, read, condition, Objects.requireNonNull(sort, "sort"));
+        return access.read(s -> statements.run(s, query, statement -> {
+            bind(statement, read);
+            return readAll(statement);
+        }));
+    }
+
+    @Override
+    public Page<T> findAll(Condition condition, PageRequest request) {
+        Objects.requireNonNull(request, "request");
+        ConditionSql read = ConditionSql.read(info, dialect, condition);
+        String countQuery = sql.conditioned(Conditioned.COUNT, read, condition, null);
+        String pageQuery = sql.conditioned(Conditioned.PAGE, read, condition, request.sort());
+        return access.read(s -> {
+            long total = statements.run(s, countQuery, statement -> {
+                bind(statement, read);
+                return readLong(statement);
+            });
+            List<T> content = request.offset() >= total ? List.of() : statements.run(s, pageQuery, statement -> {
+                int next = bind(statement, read);
+                statement.bind(next + 1, ColumnType.INT, request.size());
+                statement.bind(next + 2, ColumnType.LONG, request.offset());
+                return readAll(statement);
+            });
+            return new Page<>(content, request, total);
+        });
+    }
+
+    @Override
+    public Optional<T> findOne(Condition condition) {
+        List<T> found = firstRows(condition, Sort.unsorted(), 2);
+        if (found.size() > 1) {
+            throw new InvalidQueryException("findOne matched more than one " + info.type.getSimpleName() + ": " + condition
+                    + ". Use findFirst(condition, sort) for the first of them, or findAll(condition).");
+        }
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public Optional<T> findFirst(Condition condition, Sort sort) {
+        return firstRows(condition, Objects.requireNonNull(sort, "sort"), 1).stream().findFirst();
+    }
+
+    /** The first {@code limit} rows that match, in {@code sort}'s order. */
+    private List<T> firstRows(Condition condition, Sort sort, int limit) {
+        ConditionSql read = ConditionSql.read(info, dialect, condition);
+        String query = sql.conditioned(Conditioned.PAGE, read, condition, sort);
+        return access.readOneStatement(s -> statements.run(s, query, statement -> {
+            int next = bind(statement, read);
+            statement.bind(next + 1, ColumnType.INT, limit);
+            statement.bind(next + 2, ColumnType.LONG, 0L);
+            return readAll(statement);
+        }));
+    }
+
+    @Override
+    public long count(Condition condition) {
+        ConditionSql read = ConditionSql.read(info, dialect, condition);
+        String query = sql.conditioned(Conditioned.COUNT, read, condition, null);
+        return access.readOneStatement(s -> statements.run(s, query, statement -> {
+            bind(statement, read);
+            return readLong(statement);
+        }));
+    }
+
+    @Override
+    public boolean exists(Condition condition) {
+        ConditionSql read = ConditionSql.read(info, dialect, condition);
+        String query = sql.conditioned(Conditioned.EXISTS, read, condition, null);
+        return access.readOneStatement(s -> statements.run(s, query, statement -> {
+            int next = bind(statement, read);
+            statement.bind(next + 1, ColumnType.INT, 1);
+            statement.bind(next + 2, ColumnType.LONG, 0L);
+            try (ResultSet rs = statement.executeQuery()) {
+                return statement.next(rs);
+            }
+        }));
+    }
+
+    @Override
+    public long deleteAll(Condition condition) {
+        ConditionSql read = ConditionSql.read(info, dialect, condition);
+        String query = sql.conditioned(Conditioned.DELETE, read, condition, null);
+        return access.writeOneStatement(s -> statements.run(s, query, statement -> {
+            bind(statement, read);
+            return (long) statement.executeUpdate();
+        }));
+    }
+
+    /** Binds a condition's parameters from the first; returns how many. */
+    private static int bind(BoundStatement statement, ConditionSql read) throws SQLException {
+        int index = 0;
+        for (ConditionSql.Parameter p : read.parameters()) {
+            statement.bind(++index, p.type(), p.value());
+        }
+        return index;
     }
 
     private boolean exists(SessionState s, Object idValue) {

@@ -66,6 +66,7 @@ public final class EntitySql {
     private final String insertGeneratedTuple;
     /** Page queries by sort: a handful per entity in practice, capped since sorts may come from requests. */
     private final Map<Sort, String> pages = new ConcurrentHashMap<>();
+    private final Map<String, String> conditionedSql = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_PAGES = 256;
 
     public EntitySql(EntityInfo<?> info, Dialect dialect) {
@@ -255,6 +256,60 @@ public final class EntitySql {
             sql = selectAll + orderBy(sort) + dialect.limitOffset();
             if (pages.size() < MAX_CACHED_PAGES) {
                 pages.putIfAbsent(sort, sql);
+            }
+        }
+        return sql;
+    }
+
+    /** What a statement with a condition does. */
+    public enum Conditioned {
+        /** Every matching row, sorted; parameters: the condition's. */
+        SELECT,
+        /** One page of matching rows, sorted; parameters: the condition's, then the limit and the offset. */
+        PAGE,
+        /** How many rows match; parameters: the condition's. */
+        COUNT,
+        /** Whether a row matches (at most one row); parameters: the condition's, then 1 and 0. */
+        EXISTS,
+        /** Deletes the matching rows; parameters: the condition's. */
+        DELETE
+    }
+
+    /**
+     * A statement with a condition, built once per shape of the condition (and sort): later calls with the same
+     * shape find it in a cache, whatever their values.
+     *
+     * @param kind      what the statement does
+     * @param read      the condition, read ({@link ConditionSql#read})
+     * @param condition the condition itself
+     * @param sort      the order of {@link Conditioned#SELECT} and {@link Conditioned#PAGE}; ignored otherwise
+     * @return the SQL
+     */
+    public String conditioned(Conditioned kind, ConditionSql read, io.dataport.Condition condition, Sort sort) {
+        boolean sorted = kind == Conditioned.SELECT || kind == Conditioned.PAGE;
+        String key = kind + "\u0000" + read.shape() + (sorted ? "\u0000" + sort : "");
+        String sql = conditionedSql.get(key);
+        if (sql == null) {
+            String where = " WHERE " + read.sql(condition);
+            switch (kind) {
+                case SELECT:
+                    sql = selectAll + where + orderBy(sort);
+                    break;
+                case PAGE:
+                    sql = selectAll + where + orderBy(sort) + dialect.limitOffset();
+                    break;
+                case COUNT:
+                    sql = count + where;
+                    break;
+                case EXISTS:
+                    sql = "SELECT 1 FROM " + table + where + dialect.limitOffset();
+                    break;
+                default:
+                    sql = deleteAll + where;
+                    break;
+            }
+            if (conditionedSql.size() < MAX_CACHED_PAGES * 4) {
+                conditionedSql.putIfAbsent(key, sql);
             }
         }
         return sql;
