@@ -2,6 +2,8 @@ package io.dataport;
 
 import org.jdbi.v3.core.Handle;
 
+import java.util.List;
+
 /**
  * One unit of work on one connection: the argument of {@link Database#inTransaction} and
  * {@link Database#withSession}.
@@ -30,6 +32,32 @@ public interface Session {
      * @return the number of rows changed
      */
     int execute(String sql, Object... args);
+
+    /**
+     * Runs a query of the application's own and reads every row, each column readable by name with typed getters
+     * that give the same Java value on every backend ({@link Row}).
+     *
+     * <pre>{@code List<Row> rows = session.query("select id, email from users where created_at > ?", since);}</pre>
+     *
+     * @param sql  the query
+     * @param args the values of its {@code ?} parameters, in order
+     * @return the rows
+     */
+    List<Row> query(String sql, Object... args);
+
+    /**
+     * Runs a query of the application's own and maps each row to an entity by column name (columns named as the
+     * entity's; a property without a column keeps its default).
+     *
+     * <pre>{@code List<Post> recent = session.query(Post.class, "select * from posts order by created_at desc limit 5");}</pre>
+     *
+     * @param entityType the entity class
+     * @param sql        the query
+     * @param args       the values of its {@code ?} parameters, in order
+     * @param <T>        the entity type
+     * @return the entities
+     */
+    <T> List<T> query(Class<T> entityType, String sql, Object... args);
 
     /**
      * The Jdbi {@link Handle} of this session, for queries, batches and mapping. It follows the session's rules:

@@ -139,6 +139,23 @@ public interface ValueCodec {
     }
 
     /**
+     * A value of the application's own query ({@code Session.query}), read by column as JDBC gives it (the
+     * {@code java.time} types for date and time columns, else {@code getObject}), as the portable type a
+     * {@code Row} getter asks for: the same Java value on every backend for the same stored value. Integers
+     * convert between widths when they fit, booleans come from {@code 0}/{@code 1} too, decimals, UUIDs and times
+     * from their text (SQL's {@code YYYY-MM-DD HH:MM:SS[.ffffff]}, or ISO-8601), a local date-time read for an
+     * instant is taken as UTC (Dataport stores instants so). A backend overrides what its driver gives otherwise.
+     *
+     * @param raw  the value read, not null
+     * @param type the portable type asked for
+     * @return the value
+     * @throws IllegalArgumentException when the value is not one of that type (the message names only types)
+     */
+    default Object convert(Object raw, ColumnType type) {
+        return PortableValues.convert(raw, type);
+    }
+
+    /**
      * The {@link Types} code of a portable type, for {@link #bindNull}.
      *
      * @param type the portable type

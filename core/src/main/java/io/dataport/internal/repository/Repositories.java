@@ -30,6 +30,11 @@ public final class Repositories {
         this.statements = statements;
     }
 
+    /** The database's codec, for rows of the application's own queries. */
+    public ValueCodec codec() {
+        return codec;
+    }
+
     /** The repository of an entity type, running where {@code access} says. */
     public <T, ID> CrudRepository<T, ID> repository(Class<T> entityType, RepositoryAccess access) {
         return new EntityRepository<>(entity(Objects.requireNonNull(entityType, "entityType")), dialect, codec,

@@ -2,11 +2,17 @@ package io.dataport.internal.session;
 
 import io.dataport.CrudRepository;
 import io.dataport.Database;
+import io.dataport.Row;
 import io.dataport.Session;
 import io.dataport.internal.repository.Repositories;
 import io.dataport.internal.repository.SessionAccess;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@link Session} Dataport hands to callbacks: a {@link SessionState} (the borrowed connection and its
@@ -33,6 +39,32 @@ final class DataportSession implements Session {
     @Override
     public int execute(String sql, Object... args) {
         return handle().execute(sql, args);
+    }
+
+    @Override
+    public List<Row> query(String sql, Object... args) {
+        Query query = handle().createQuery(sql);
+        for (int i = 0; i < args.length; i++) {
+            query.bind(i, args[i]);
+        }
+        return query.scanResultSet((results, ctx) -> {
+            ResultSet rs = results.get();
+            PortableRow.Columns columns = PortableRow.Columns.of(rs.getMetaData());
+            List<Row> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(PortableRow.read(rs, columns, repositories.codec()));
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public <T> List<T> query(Class<T> entityType, String sql, Object... args) {
+        Query query = handle().createQuery(sql);
+        for (int i = 0; i < args.length; i++) {
+            query.bind(i, args[i]);
+        }
+        return query.mapTo(entityType).list();
     }
 
     @Override
