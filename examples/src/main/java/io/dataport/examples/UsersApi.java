@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import static io.dataport.Condition.where;
+
 /**
  * The routes of the {@link UsersService} and the mapping of failures to status codes. Every database call is
  * one transaction, so a request either happens whole or not at all, on SQLite, PostgreSQL and MySQL alike.
@@ -166,7 +168,7 @@ final class UsersApi {
             // author (see createPost). Then the posts, in the same transaction: no post outlives its author.
             boolean gone = s.repository(User.class).deleteById(id);
             if (gone) {
-                s.execute("delete from posts where user_id = ?", id);
+                s.<Post, Long>repository(Post.class).deleteAll(where("userId").eq(id));
             }
             return gone;
         });
@@ -196,9 +198,7 @@ final class UsersApi {
             if (!s.<User, Long>repository(User.class).existsById(id)) {
                 throw userNotFound(id);
             }
-            List<Long> ids = s.handle().createQuery("select id from posts where user_id = ? order by id")
-                    .bind(0, id).mapTo(Long.class).list();
-            return s.<Post, Long>repository(Post.class).findAllById(ids);
+            return s.<Post, Long>repository(Post.class).findAll(where("userId").eq(id));
         });
         ctx.json(list);
     }
