@@ -106,11 +106,14 @@ public final class Benchmarks {
             results.addAll(harness.run(b, w.w2()));
         }
         int rows = sizes.w2();
-        if (wanted(only, "W3") || wanted(only, "W5")) {
+        if (wanted(only, "W3") || wanted(only, "W5") || wanted(only, "W7")) {
             w.populate(rows);
         }
         if (wanted(only, "W3")) {
             results.addAll(harness.run(b, w.w3(rows)));
+        }
+        if (wanted(only, "W7")) {
+            results.addAll(harness.run(b, w.w7(rows)));
         }
         if (wanted(only, "W5")) {
             results.addAll(harness.run(b, w.w5(rows)));

@@ -1,5 +1,6 @@
 package io.dataport.benchmarks;
 
+import io.dataport.Condition;
 import io.dataport.CrudRepository;
 import io.dataport.Database;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -27,6 +28,11 @@ final class DataportItems {
 
     void insertAll(List<Item> list) {
         items.insertAll(list);
+    }
+
+    /** The items that match a condition: the repository's {@code findAll(Condition)}. */
+    List<Item> findAll(Condition condition) {
+        return items.findAll(condition);
     }
 
     Optional<Item> findById(long id) {

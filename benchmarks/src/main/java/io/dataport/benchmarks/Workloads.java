@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import static io.dataport.Condition.where;
+
 /**
  * The six workloads of the benchmark, each as JDBC, plain Jdbi and Dataport variants on one backend. Every
  * variant borrows a connection per operation from the same pool (W4's JDBC threads hold one for the round).
@@ -220,6 +222,33 @@ final class Workloads {
                     return new Outcome(n, 0, sum >= 0 ? "" : "?");
                 }));
         return new Workload("W3", "find by id, 1 thread", "ops/s", v, sizes.warmupRounds(), sizes.w3(), sizes.w3());
+    }
+
+    // ---- W7: a condition on an indexed column, one thread ------------------------------------------------
+
+    /**
+     * {@code findAll(where("id").eq(k))} against the same lookup in hand-written JDBC: what a condition costs over
+     * the SQL it stands for (its SQL is built once per shape, then only its values are read and bound).
+     */
+    Workload w7(int rows) {
+        long[] ids = randomIds(rows, sizes.w3(), 7);
+        List<Variant> v = List.of(
+                Variant.of("jdbc", Role.JDBC, n -> {
+                    long sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += jdbcFind(ids[i]).qty();
+                    }
+                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
+                }),
+                Variant.of("dataport", Role.DATAPORT, n -> {
+                    long sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += dataport.findAll(where("id").eq(ids[i])).get(0).qty();
+                    }
+                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
+                }));
+        return new Workload("W7", "condition on an indexed column, 1 thread", "ops/s", v, sizes.warmupRounds(),
+                sizes.w3(), sizes.w3());
     }
 
     // ---- W5: find by id, 8 threads for a fixed time ---------------------------------------------------

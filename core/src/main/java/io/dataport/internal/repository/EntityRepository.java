@@ -522,7 +522,8 @@ final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     public List<T> findAll(Condition condition, Sort sort) {
         ConditionSql read = ConditionSql.read(info, dialect, condition);
         String query = sql.conditioned(Conditioned.SELECT, read, condition, Objects.requireNonNull(sort, "sort"));
-        return access.read(s -> statements.run(s, query, statement -> {
+        // One statement reads one consistent state by itself: no transaction of its own, as findById.
+        return access.readOneStatement(s -> statements.run(s, query, statement -> {
             bind(statement, read);
             return readAll(statement);
         }));

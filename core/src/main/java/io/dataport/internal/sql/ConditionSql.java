@@ -76,7 +76,7 @@ public final class ConditionSql {
         if (c instanceof Condition.Comparison cmp) {
             PropertyInfo p = property(cmp.property());
             shape.append(cmp.operator()).append('(').append(p.name).append(')');
-            parameters.add(parameter(p, cmp.value(), cmp.operator().name().toLowerCase(java.util.Locale.ROOT)));
+            parameters.add(parameter(p, cmp.value(), cmp.operator()));
         } else if (c instanceof Condition.Between between) {
             PropertyInfo p = property(between.property());
             shape.append("BETWEEN(").append(p.name).append(')');
@@ -140,10 +140,11 @@ public final class ConditionSql {
     }
 
     /** The value converted to the property's type (numbers when exact) and as the property stores it. */
-    private Parameter parameter(PropertyInfo p, Object value, String operation) {
+    private Parameter parameter(PropertyInfo p, Object value, Object operation) {
         Object converted = convert(p, value);
         if (converted == null) {
-            throw new InvalidQueryException("where(\"" + p.name + "\")." + operation + "(" + value + "): property '"
+            throw new InvalidQueryException("where(\"" + p.name + "\")."
+                    + operation.toString().toLowerCase(java.util.Locale.ROOT) + "(" + value + "): property '"
                     + p.name + "' of " + info.type().getSimpleName() + " is a " + p.javaType.getSimpleName()
                     + ", and a " + value.getClass().getSimpleName() + " is not one"
                     + (value instanceof Number ? " it can hold exactly" : "") + ". Pass a "

@@ -66,7 +66,11 @@ public final class EntitySql {
     private final String insertGeneratedTuple;
     /** Page queries by sort: a handful per entity in practice, capped since sorts may come from requests. */
     private final Map<Sort, String> pages = new ConcurrentHashMap<>();
-    private final Map<String, String> conditionedSql = new ConcurrentHashMap<>();
+    private final Map<Object, String> conditionedSql = new ConcurrentHashMap<>();
+
+    /** What decides a conditioned statement's SQL. */
+    private record ConditionedKey(Conditioned kind, String shape, Sort sort) {
+    }
     private static final int MAX_CACHED_PAGES = 256;
 
     public EntitySql(EntityInfo<?> info, Dialect dialect) {
@@ -286,8 +290,9 @@ public final class EntitySql {
      * @return the SQL
      */
     public String conditioned(Conditioned kind, ConditionSql read, io.dataport.Condition condition, Sort sort) {
-        boolean sorted = kind == Conditioned.SELECT || kind == Conditioned.PAGE;
-        String key = kind + "\u0000" + read.shape() + (sorted ? "\u0000" + sort : "");
+        boolean sorted = (kind == Conditioned.SELECT || kind == Conditioned.PAGE) && !sort.isUnsorted();
+        // The common unsorted case looks up the shape alone (a sort's hash walks its orders).
+        Object key = sorted ? new ConditionedKey(kind, read.shape(), sort) : kind.ordinal() + read.shape();
         String sql = conditionedSql.get(key);
         if (sql == null) {
             String where = " WHERE " + read.sql(condition);
