@@ -198,13 +198,7 @@ final class Workloads {
         Jdbi jdbi = t.readJdbi();
         long[] ids = randomIds(rows, sizes.w3(), 3);
         List<Variant> v = List.of(
-                Variant.of("jdbc", Role.JDBC, n -> {
-                    long sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        sum += jdbcFind(ids[i]).qty();
-                    }
-                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
-                }),
+                jdbcFinds(ids),
                 Variant.of("jdbi", Role.JDBI, n -> {
                     long sum = 0;
                     for (int i = 0; i < n; i++) {
@@ -224,6 +218,17 @@ final class Workloads {
         return new Workload("W3", "find by id, 1 thread", "ops/s", v, sizes.warmupRounds(), sizes.w3(), sizes.w3());
     }
 
+    /** The JDBC reference of W3 and W7: each id found with the thread's own prepared statement. */
+    private Variant jdbcFinds(long[] ids) {
+        return Variant.of("jdbc", Role.JDBC, n -> {
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += jdbcFind(ids[i]).qty();
+            }
+            return new Outcome(n, 0, sum >= 0 ? "" : "?");
+        });
+    }
+
     // ---- W7: a condition on an indexed column, one thread ------------------------------------------------
 
     /**
@@ -233,13 +238,7 @@ final class Workloads {
     Workload w7(int rows) {
         long[] ids = randomIds(rows, sizes.w3(), 7);
         List<Variant> v = List.of(
-                Variant.of("jdbc", Role.JDBC, n -> {
-                    long sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        sum += jdbcFind(ids[i]).qty();
-                    }
-                    return new Outcome(n, 0, sum >= 0 ? "" : "?");
-                }),
+                jdbcFinds(ids),
                 Variant.of("dataport", Role.DATAPORT, n -> {
                     long sum = 0;
                     for (int i = 0; i < n; i++) {
