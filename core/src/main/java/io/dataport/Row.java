@@ -49,6 +49,31 @@ public interface Row {
     boolean isNull(String column);
 
     /**
+     * A column as one of the portable Java types: {@code Long}, {@code Integer}, {@code Short}, {@code Double},
+     * {@code Boolean}, {@code String}, {@code BigDecimal}, {@code byte[]}, {@code UUID}, {@code Instant},
+     * {@code OffsetDateTime}, {@code LocalDateTime}, {@code LocalDate}, {@code LocalTime}; the same as the
+     * getter of that type.
+     *
+     * <pre>{@code Instant created = row.get("created_at", Instant.class);}</pre>
+     *
+     * @param column the column's name
+     * @param type   the Java type
+     * @param <T>    the type
+     * @return the value, or null
+     */
+    <T> T get(String column, Class<T> type);
+
+    /**
+     * A column, by position, as one of the portable Java types ({@link #get(String, Class)}).
+     *
+     * @param position the column's position, from 1
+     * @param type     the Java type
+     * @param <T>      the type
+     * @return the value, or null
+     */
+    <T> T get(int position, Class<T> type);
+
+    /**
      * A column as a {@code Long}.
      *
      * @param column the column's name

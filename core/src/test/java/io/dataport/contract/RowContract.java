@@ -78,6 +78,12 @@ public abstract class RowContract extends ContractSupport {
         assertThat(r.getLong(1)).isEqualTo(id);
         assertThat(r.columns()).hasSize(16);
         assertThat(r.getLong("ID")).as("names ignore case").isEqualTo(id);
+        assertThat(r.get("at", Instant.class)).isEqualTo(VALUES.at());
+        assertThat(r.get(12, Instant.class)).as("by position").isEqualTo(VALUES.at());
+        assertThat(r.get(11, UUID.class)).isEqualTo(VALUES.ref());
+        assertThat(r.get("flag", Boolean.class)).isTrue();
+        assertThatThrownBy(() -> r.get("at", java.util.Date.class)).isInstanceOf(MappingException.class)
+                .hasMessageContaining("Ask for one of");
     }
 
     @Test

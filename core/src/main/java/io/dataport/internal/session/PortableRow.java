@@ -101,6 +101,36 @@ final class PortableRow implements Row {
         return get(position(column), type);
     }
 
+    private static final Map<Class<?>, ColumnType> TYPES = Map.ofEntries(Map.entry(Long.class, ColumnType.LONG),
+            Map.entry(Integer.class, ColumnType.INT), Map.entry(Short.class, ColumnType.SHORT),
+            Map.entry(Double.class, ColumnType.DOUBLE), Map.entry(Boolean.class, ColumnType.BOOLEAN),
+            Map.entry(String.class, ColumnType.STRING), Map.entry(BigDecimal.class, ColumnType.BIG_DECIMAL),
+            Map.entry(byte[].class, ColumnType.BYTES), Map.entry(UUID.class, ColumnType.UUID),
+            Map.entry(Instant.class, ColumnType.INSTANT), Map.entry(OffsetDateTime.class, ColumnType.OFFSET_DATE_TIME),
+            Map.entry(LocalDateTime.class, ColumnType.LOCAL_DATE_TIME), Map.entry(LocalDate.class, ColumnType.LOCAL_DATE),
+            Map.entry(LocalTime.class, ColumnType.LOCAL_TIME));
+
+    private static ColumnType type(Class<?> type) {
+        ColumnType t = TYPES.get(type);
+        if (t == null) {
+            throw new MappingException("Row.get cannot read a " + type.getName() + ". Ask for one of: Long, Integer, "
+                    + "Short, Double, Boolean, String, BigDecimal, byte[], UUID, Instant, OffsetDateTime, "
+                    + "LocalDateTime, LocalDate, LocalTime.");
+        }
+        return t;
+    }
+
+    @Override
+    public <T> T get(String column, Class<T> type) {
+        return get(position(column), type);
+    }
+
+    @Override
+    public <T> T get(int position, Class<T> type) {
+        Object value = get(position, type(type));
+        return type.cast(value instanceof byte[] b ? b.clone() : value);
+    }
+
     @Override
     public List<String> columns() {
         return columns.names();
