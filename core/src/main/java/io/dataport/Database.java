@@ -12,6 +12,7 @@ import io.dataport.internal.session.TransactionLog;
 import io.dataport.internal.session.TransactionRunner;
 import io.dataport.internal.statement.ErrorTranslator;
 import io.dataport.internal.statement.StatementRunner;
+import io.dataport.internal.util.DotEnv;
 import io.dataport.migration.Migration;
 import io.dataport.migration.MigrationReport;
 import io.dataport.spi.Access;
@@ -21,6 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import javax.sql.DataSource;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +99,44 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url) {
         return builder(url).open();
+    }
+
+    /**
+     * The environment variable {@link #fromEnvironment} reads: {@value}.
+     */
+    public static final String URL_VARIABLE = "DATABASE_URL";
+
+    /**
+     * Opens the database the environment names, the twelve-factor way: {@code DATABASE_URL} from the process
+     * environment, else from a {@code .env} file in the working directory (which never overrides a real
+     * environment variable), else {@code defaultUrl}. Dataport's own settings can ride in the URL
+     * ({@code ?maxPoolSize=20&queryTimeout=30s}), so one variable carries everything. The URL is never logged, and
+     * shown only with its password masked.
+     *
+     * <pre>{@code Database db = Database.fromEnvironment("sqlite:app.db");}</pre>
+     *
+     * @param defaultUrl the URL when neither names one, e.g. {@code "sqlite:app.db"}
+     * @return the open database
+     */
+    public static Database fromEnvironment(String defaultUrl) {
+        return builder(urlFromEnvironment(defaultUrl)).open();
+    }
+
+    /**
+     * The URL {@link #fromEnvironment} opens, for a builder of your own:
+     * {@code Database.builder(Database.urlFromEnvironment("sqlite:app.db")).readOnly(true).open()}.
+     *
+     * @param defaultUrl the URL when neither the environment nor {@code .env} names one
+     * @return the URL
+     * @throws ConfigurationException for a {@code .env} line of {@code DATABASE_URL} that cannot be read
+     */
+    public static String urlFromEnvironment(String defaultUrl) {
+        try {
+            return DotEnv.lookup(URL_VARIABLE, System.getenv(), Path.of("").toAbsolutePath())
+                    .orElse(Objects.requireNonNull(defaultUrl, "defaultUrl"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
     }
 
     /**
