@@ -174,9 +174,9 @@ final class MysqlConnector implements Connector {
     /**
      * Auto-commit off, so that the transaction starts with its first statement. A read-only transaction reads one
      * snapshot ({@code REPEATABLE READ} and {@code READ ONLY}: InnoDB's consistent read, which takes no locks and
-     * never waits) and the server refuses its writes, temporary tables included (error 1792). A transaction at another level than the
-     * database's default sets it on the connection ({@code SET SESSION}, which the driver then reports), and
-     * {@link #commit} or {@link #rollback} sets the default back.
+     * never waits) and the server refuses its writes, the creation of temporary tables included (error 1792). A
+     * transaction at another level than the database's default sets it on the connection ({@code SET SESSION},
+     * which the driver then reports), and {@link #commit} or {@link #rollback} sets the default back.
      */
     @Override
     public void begin(Connection connection, boolean readOnly, TransactionIsolation isolation) throws SQLException {
