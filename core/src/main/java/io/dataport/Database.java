@@ -476,6 +476,7 @@ public final class Database implements AutoCloseable {
         Duration queryTimeout = Duration.ZERO;
         boolean showParameterValues;
         boolean leakDetection;
+        boolean createDatabase;
         boolean logStatements;
         Duration slowStatementThreshold = Duration.ZERO;
         StatementListener statementListener;
@@ -669,6 +670,24 @@ public final class Database implements AutoCloseable {
         }
 
         /**
+         * Creates the database when the server has none of the URL's name: on PostgreSQL {@code CREATE DATABASE}
+         * (UTF-8, owned by the URL's user) from the maintenance database {@code postgres}, on MySQL
+         * {@code CREATE DATABASE ... CHARACTER SET utf8mb4}; SQLite creates its file anyway. Off by default (a
+         * misspelt name should fail, not make a new database). A user without the right to create one gets a
+         * {@link ConnectionException} that says which right and who can grant it.
+         *
+         * <pre>{@code Database db = Database.builder("postgresql://app@db/shop").createDatabase(true).open();}</pre>
+         *
+         * @param createDatabase whether to create a missing database
+         * @return this builder
+         */
+        public Builder createDatabase(boolean createDatabase) {
+            this.createDatabase = createDatabase;
+            set.add("createDatabase");
+            return this;
+        }
+
+        /**
          * Logs every statement at INFO instead of DEBUG, in the category {@code io.dataport.sql} (SLF4J), like
          * SQLAlchemy's {@code echo=True}: the backend, elapsed time, rows, the SQL, and bound values only with
          * {@link #showParameterValues}. Off by default: the statements are then logged at DEBUG.
@@ -763,7 +782,7 @@ public final class Database implements AutoCloseable {
          * property ({@code sslmode}, {@code socketTimeout}); or one of Dataport's own by name ({@code maxPoolSize},
          * {@code connectionTimeout} as {@code 5s}, {@code queryTimeout}, {@code maxAttempts}, {@code retryBackoff},
          * {@code isolation}, {@code leakDetection}, {@code logStatements}, {@code slowStatementThreshold},
-         * {@code migrateOnOpen}, {@code migrations}), which a
+         * {@code migrateOnOpen}, {@code migrations}, {@code createDatabase}), which a
          * setter called in code overrides. The same as a query parameter in the URL.
          *
          * @param name  the setting's name, as the backend spells it (matched ignoring case)

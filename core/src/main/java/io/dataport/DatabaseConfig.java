@@ -30,6 +30,7 @@ public final class DatabaseConfig {
     private final Duration queryTimeout;
     private final boolean showParameterValues;
     private final boolean leakDetection;
+    private final boolean createDatabase;
     private final boolean logStatements;
     private final Duration slowStatementThreshold;
     private final StatementListener statementListener;
@@ -61,6 +62,7 @@ public final class DatabaseConfig {
         this.queryTimeout = b.queryTimeout;
         this.showParameterValues = b.showParameterValues;
         this.leakDetection = b.leakDetection;
+        this.createDatabase = b.createDatabase;
         this.logStatements = b.logStatements;
         this.slowStatementThreshold = b.slowStatementThreshold;
         this.statementListener = b.statementListener;
@@ -246,6 +248,15 @@ public final class DatabaseConfig {
     }
 
     /**
+     * Whether a database the server does not have is created when it opens ({@code Builder.createDatabase}).
+     *
+     * @return whether to create a missing database
+     */
+    public boolean createDatabase() {
+        return createDatabase;
+    }
+
+    /**
      * Whether statements are logged at INFO ({@code io.dataport.sql}), not DEBUG.
      *
      * @return whether statements are logged at INFO
@@ -299,7 +310,8 @@ public final class DatabaseConfig {
                 + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout + ", readOnly=" + readOnly
                 + ", maxAttempts=" + maxAttempts + ", isolation=" + isolation + ", retryBackoff=" + retryBackoff
                 + ", queryTimeout=" + queryTimeout + ", showParameterValues=" + showParameterValues
-                + ", leakDetection=" + leakDetection + ", logStatements=" + logStatements + ", slowStatementThreshold="
+                + ", leakDetection=" + leakDetection + ", createDatabase=" + createDatabase
+                + ", logStatements=" + logStatements + ", slowStatementThreshold="
                 + slowStatementThreshold + ", properties=" + shownProperties + "]";
     }
 }

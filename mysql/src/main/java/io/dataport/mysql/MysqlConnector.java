@@ -100,8 +100,45 @@ final class MysqlConnector implements Connector {
             if (refused(e)) {
                 return;
             }
+            // A user without rights on a database that does not exist is told 1044, not 1049 (MySQL does not
+            // say which databases exist): creating it says whether the user may.
+            if ((e.getErrorCode() == 1049 || e.getErrorCode() == 1044) && config.createDatabase()) {
+                createDatabase();
+                try (Connection c = connectDirectly()) {
+                    checkServer(c.getMetaData());
+                } catch (SQLException again) {
+                    throw new ConnectFailure(again);
+                }
+                return;
+            }
             throw new ConnectFailure(e);
         }
+    }
+
+    /**
+     * {@code CREATE DATABASE IF NOT EXISTS}, {@code utf8mb4} in Dataport's collation, on a connection to the server
+     * without a database.
+     */
+    private void createDatabase() throws SQLException {
+        String server = url.jdbcUrl.substring(0, url.jdbcUrl.lastIndexOf('/') + 1);
+        try (Connection c = connectDirectly(server); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + quote(url.database) + " CHARACTER SET utf8mb4 COLLATE "
+                    + MysqlDialect.COLLATION);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 1044 || e.getErrorCode() == 1045) {
+                String user = url.user != null ? url.user : System.getProperty("user.name");
+                throw new io.dataport.ConnectionException("Cannot create database '" + url.database + "': user '"
+                        + user + "' has no right to create databases (the CREATE privilege). Have an administrator "
+                        + "run CREATE DATABASE " + quote(url.database) + " CHARACTER SET utf8mb4 and GRANT ALL ON "
+                        + quote(url.database) + ".* TO '" + user + "', or log in as a user that may.", e);
+            }
+            throw new ConnectFailure(e);
+        }
+    }
+
+    /** A name in backquotes (the server's own quoting, whatever the session's sql_mode). */
+    private static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     /**
@@ -134,6 +171,10 @@ final class MysqlConnector implements Connector {
 
     /** A connection of its own, outside the pool, with the pool's settings: bounded by the connect timeout. */
     private Connection connectDirectly() throws SQLException {
+        return connectDirectly(url.jdbcUrl);
+    }
+
+    private Connection connectDirectly(String jdbcUrl) throws SQLException {
         Properties info = new Properties();
         info.putAll(properties);
         if (url.user != null) {
@@ -142,7 +183,7 @@ final class MysqlConnector implements Connector {
         if (url.password != null) {
             info.setProperty("password", url.password);
         }
-        Connection c = new org.mariadb.jdbc.Driver().connect(url.jdbcUrl, info);
+        Connection c = new org.mariadb.jdbc.Driver().connect(jdbcUrl, info);
         if (c == null) {
             throw new ConfigurationException("MariaDB Connector/J does not accept URL '" + config.maskedUrl() + "'.");
         }

@@ -89,12 +89,44 @@ final class PostgresConnector implements Connector {
             if ("08001".equals(state) && reason instanceof java.net.ConnectException || "57P03".equals(state)) {
                 return;
             }
+            if ("3D000".equals(state) && config.createDatabase() && !url.database.isEmpty()) {
+                createDatabase();
+                pool.probe();
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code CREATE DATABASE}, UTF-8 (from {@code template0}, so whatever {@code template1} holds), owned by the
+     * URL's user, from the maintenance database {@code postgres}; one created meanwhile by another process is fine.
+     */
+    private void createDatabase() throws SQLException {
+        String maintenance = url.jdbcUrl.substring(0, url.jdbcUrl.lastIndexOf('/') + 1) + "postgres";
+        try (Connection c = connectDirectly(maintenance); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + quote(url.database) + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            if ("42P04".equals(e.getSQLState())) {
+                return;
+            }
+            if ("42501".equals(e.getSQLState())) {
+                String user = url.user != null ? url.user : System.getProperty("user.name");
+                throw new io.dataport.ConnectionException("Cannot create database '" + url.database + "': user '"
+                        + user + "' has no right to create databases (CREATEDB). Have an administrator run CREATE "
+                        + "DATABASE " + quote(url.database) + " OWNER " + quote(user) + ", or ALTER ROLE "
+                        + quote(user) + " CREATEDB; or log in as a user that may.", e);
+            }
             throw e;
         }
     }
 
     /** A connection of its own, outside the pool, with the pool's settings: bounded by the connect timeout. */
     private Connection connectDirectly() throws SQLException {
+        return connectDirectly(url.jdbcUrl);
+    }
+
+    private Connection connectDirectly(String jdbcUrl) throws SQLException {
         Properties info = new Properties();
         info.putAll(probeProperties);
         if (url.user != null) {
@@ -103,7 +135,7 @@ final class PostgresConnector implements Connector {
         if (url.password != null) {
             info.setProperty("password", url.password);
         }
-        Connection c = new org.postgresql.Driver().connect(url.jdbcUrl, info);
+        Connection c = new org.postgresql.Driver().connect(jdbcUrl, info);
         if (c == null) {
             throw new ConfigurationException("pgjdbc does not accept URL '" + config.maskedUrl() + "'.");
         }

@@ -45,6 +45,7 @@ public final class SettingValues {
         s.put("slowStatementThreshold", (b, v) -> b.slowStatementThreshold(duration("slowStatementThreshold", v)));
         s.put("migrateOnOpen", (b, v) -> b.migrateOnOpen(bool("migrateOnOpen", v)));
         s.put("migrations", Database.Builder::migrations);
+        s.put("createDatabase", (b, v) -> b.createDatabase(bool("createDatabase", v)));
         return Collections.unmodifiableMap(s);
     }
 
