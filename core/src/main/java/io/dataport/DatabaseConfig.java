@@ -164,6 +164,26 @@ public final class DatabaseConfig {
     }
 
     /**
+     * The user to log in as, by the one rule of every server backend: the builder's, else a {@code user} setting
+     * (URL query or {@code property}), else the URL's user information; {@code null} when none gives one.
+     *
+     * @return the user, or {@code null}
+     */
+    public String loginUser() {
+        return user != null ? user : parameters.getOrDefault("user", url.user());
+    }
+
+    /**
+     * The password to log in with, by the rule of {@link #loginUser()}: the builder's, else a {@code password}
+     * setting, else the URL's.
+     *
+     * @return the password, or {@code null}
+     */
+    public String loginPassword() {
+        return password != null ? password : parameters.getOrDefault("password", url.password());
+    }
+
+    /**
      * The most connections the pool holds; {@code 0} lets the backend choose.
      *
      * @return the pool size, or {@code 0}

@@ -50,20 +50,11 @@ final class MysqlUrl {
                     + "(create it once with CREATE DATABASE app CHARACTER SET utf8mb4).");
         }
         Map<String, String> params = new LinkedHashMap<>(config.parameters());
-        String user = url.user();
-        String password = url.password();
-        if (params.containsKey("user")) {
-            user = params.remove("user");
-        }
-        if (params.containsKey("password")) {
-            password = params.remove("password");
-        }
-        if (config.user() != null) {
-            user = config.user();
-        }
-        if (config.password() != null) {
-            password = config.password();
-        }
+        // Credentials go to the driver apart from the other settings.
+        params.remove("user");
+        params.remove("password");
+        String user = config.loginUser();
+        String password = config.loginPassword();
         String connect = params.remove("connectTimeout");
         int timeout = connect != null ? millis(connect, "connectTimeout", url)
                 : (int) Math.min(DEFAULT_CONNECT_TIMEOUT_MILLIS, Math.max(1, config.connectionTimeout().toMillis()));

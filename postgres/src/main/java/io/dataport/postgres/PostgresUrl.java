@@ -61,20 +61,11 @@ final class PostgresUrl {
         }
         Map<String, String> params = new LinkedHashMap<>();
         config.parameters().forEach((name, value) -> params.put(LIBPQ_TO_PGJDBC.getOrDefault(name, name), value));
-        String user = url.user();
-        String password = url.password();
-        if (params.containsKey("user")) {
-            user = params.remove("user");
-        }
-        if (params.containsKey("password")) {
-            password = params.remove("password");
-        }
-        if (config.user() != null) {
-            user = config.user();
-        }
-        if (config.password() != null) {
-            password = config.password();
-        }
+        // Credentials go to the driver apart from the other settings.
+        params.remove("user");
+        params.remove("password");
+        String user = config.loginUser();
+        String password = config.loginPassword();
         // One connect timeout bounds the TCP connect and the login: libpq's connect_timeout (pgjdbc's
         // connectTimeout) sets both, a loginTimeout alone too; each pgjdbc name given keeps its own value.
         Integer connect = seconds(params.remove("connectTimeout"), "connectTimeout (connect_timeout)", url);
