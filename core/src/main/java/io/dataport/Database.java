@@ -3,6 +3,7 @@ package io.dataport;
 import io.dataport.internal.migration.MigrationRunner;
 import io.dataport.internal.repository.DatabaseAccess;
 import io.dataport.internal.repository.Repositories;
+import io.dataport.internal.session.AsyncRunner;
 import io.dataport.internal.session.Backends;
 import io.dataport.internal.session.ConnectionDataSource;
 import io.dataport.internal.session.JdbiSetup;
@@ -63,6 +64,11 @@ public final class Database implements AutoCloseable {
     private final TransactionRunner runner;
     private final DatabaseAccess access;
     private final DataSource dataSource;
+    /** Made by the first {@link #async()}; guarded by this, with {@link #closing}. */
+    private AsyncDatabase async;
+    private boolean closing;
+    /** How long {@link #close()} waits for async work that runs. */
+    private static final Duration ASYNC_CLOSE_WAIT = Duration.ofSeconds(30);
 
     private Database(DatabaseConfig config, Backend backend, Connector connector) {
         this.config = config;
@@ -391,6 +397,32 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * The async side of this database: the same transactions and sessions, run on the database's own threads
+     * (as many as the pool has connections), each returning a {@link java.util.concurrent.CompletableFuture}.
+     * The threads start with the first call; {@link #close()} stops them.
+     *
+     * <pre>{@code
+     * CompletableFuture<Optional<User>> user = db.async().inReadOnlyTransaction(s -> s.repository(User.class).findById(7L));
+     * }</pre>
+     *
+     * @return the async side, the same object on every call
+     * @throws ConnectionException once the database is closed
+     */
+    public AsyncDatabase async() {
+        synchronized (this) {
+            if (closing) {
+                throw lifecycle.closedError();
+            }
+            if (async == null) {
+                int threads = connector.poolState().max();
+                async = new AsyncDatabase(this, new AsyncRunner(threads > 0 ? threads : 10, config.asyncQueueCapacity(),
+                        lifecycle, config.maskedUrl()));
+            }
+            return async;
+        }
+    }
+
+    /**
      * The Jdbi instance behind this database: an escape hatch for Jdbi features Dataport does not wrap
      * (registering mappers, plugins). Handles opened from it directly are read-write connections.
      *
@@ -429,11 +461,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes every connection. Work still running on other threads fails with {@link ConnectionException}.
-     * Calling it again does nothing.
+     * Closes every connection. Async work still waiting for a thread fails with {@link ConnectionException};
+     * async work running is waited for, at most 30 seconds. Work still running on other threads then fails with
+     * {@link ConnectionException}. Calling it again does nothing.
      */
     @Override
     public void close() {
+        AsyncDatabase started;
+        synchronized (this) {
+            closing = true;
+            started = async;
+        }
+        if (started != null) {
+            started.shutdown(ASYNC_CLOSE_WAIT);
+        }
         if (lifecycle.close()) {
             // The connector interrupts running statements, then closes its connections with their statements.
             connector().close();
@@ -477,6 +518,7 @@ public final class Database implements AutoCloseable {
         boolean showParameterValues;
         boolean leakDetection;
         boolean createDatabase;
+        int asyncQueueCapacity = 10_000;
         boolean logStatements;
         Duration slowStatementThreshold = Duration.ZERO;
         StatementListener statementListener;
@@ -688,6 +730,26 @@ public final class Database implements AutoCloseable {
         }
 
         /**
+         * How many pieces of async work ({@link Database#async()}) may wait for a thread; more are refused at once
+         * with {@link AsyncQueueFullException} instead of filling the memory. Default: 10,000.
+         *
+         * <pre>{@code Database db = Database.builder(url).asyncQueueCapacity(500).open();}</pre>
+         *
+         * @param asyncQueueCapacity the most waiting, 1 or more
+         * @return this builder
+         * @throws ConfigurationException when {@code asyncQueueCapacity} is less than 1
+         */
+        public Builder asyncQueueCapacity(int asyncQueueCapacity) {
+            if (asyncQueueCapacity < 1) {
+                throw new ConfigurationException("asyncQueueCapacity must be at least 1: " + asyncQueueCapacity
+                        + ". Pass how many pieces of async work may wait for a thread.");
+            }
+            this.asyncQueueCapacity = asyncQueueCapacity;
+            set.add("asyncQueueCapacity");
+            return this;
+        }
+
+        /**
          * Logs every statement at INFO instead of DEBUG, in the category {@code io.dataport.sql} (SLF4J), like
          * SQLAlchemy's {@code echo=True}: the backend, elapsed time, rows, the SQL, and bound values only with
          * {@link #showParameterValues}. Off by default: the statements are then logged at DEBUG.
@@ -782,7 +844,7 @@ public final class Database implements AutoCloseable {
          * property ({@code sslmode}, {@code socketTimeout}); or one of Dataport's own by name ({@code maxPoolSize},
          * {@code connectionTimeout} as {@code 5s}, {@code queryTimeout}, {@code maxAttempts}, {@code retryBackoff},
          * {@code isolation}, {@code leakDetection}, {@code logStatements}, {@code slowStatementThreshold},
-         * {@code migrateOnOpen}, {@code migrations}, {@code createDatabase}), which a
+         * {@code migrateOnOpen}, {@code migrations}, {@code createDatabase}, {@code asyncQueueCapacity}), which a
          * setter called in code overrides. The same as a query parameter in the URL.
          *
          * @param name  the setting's name, as the backend spells it (matched ignoring case)

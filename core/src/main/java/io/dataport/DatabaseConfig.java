@@ -31,6 +31,7 @@ public final class DatabaseConfig {
     private final boolean showParameterValues;
     private final boolean leakDetection;
     private final boolean createDatabase;
+    private final int asyncQueueCapacity;
     private final boolean logStatements;
     private final Duration slowStatementThreshold;
     private final StatementListener statementListener;
@@ -63,6 +64,7 @@ public final class DatabaseConfig {
         this.showParameterValues = b.showParameterValues;
         this.leakDetection = b.leakDetection;
         this.createDatabase = b.createDatabase;
+        this.asyncQueueCapacity = b.asyncQueueCapacity;
         this.logStatements = b.logStatements;
         this.slowStatementThreshold = b.slowStatementThreshold;
         this.statementListener = b.statementListener;
@@ -277,6 +279,15 @@ public final class DatabaseConfig {
     }
 
     /**
+     * How many pieces of async work may wait for a thread ({@code Builder.asyncQueueCapacity}).
+     *
+     * @return the queue's capacity
+     */
+    public int asyncQueueCapacity() {
+        return asyncQueueCapacity;
+    }
+
+    /**
      * Whether statements are logged at INFO ({@code io.dataport.sql}), not DEBUG.
      *
      * @return whether statements are logged at INFO
@@ -331,6 +342,7 @@ public final class DatabaseConfig {
                 + ", maxAttempts=" + maxAttempts + ", isolation=" + isolation + ", retryBackoff=" + retryBackoff
                 + ", queryTimeout=" + queryTimeout + ", showParameterValues=" + showParameterValues
                 + ", leakDetection=" + leakDetection + ", createDatabase=" + createDatabase
+                + ", asyncQueueCapacity=" + asyncQueueCapacity
                 + ", logStatements=" + logStatements + ", slowStatementThreshold="
                 + slowStatementThreshold + ", properties=" + shownProperties + "]";
     }

@@ -1,8 +1,9 @@
 package io.dataport;
 
 /**
- * A statement was cancelled by a timeout: the database's {@link Database.Builder#queryTimeout}, or one the
- * database itself has (PostgreSQL {@code statement_timeout}). Not retried; a transaction it ran in has failed.
+ * A statement was cancelled: by a timeout, the database's {@link Database.Builder#queryTimeout} or one the
+ * database itself has (PostgreSQL {@code statement_timeout}), or because the future of the async work it ran in
+ * was cancelled ({@link Database#async()}). Not retried; a transaction it ran in has failed.
  */
 public class QueryTimeoutException extends StatementException {
     private static final long serialVersionUID = 1L;

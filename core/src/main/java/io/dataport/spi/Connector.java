@@ -111,6 +111,37 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
+     * Watches a statement about to execute in an async task, so that cancelling the task's future stops it
+     * from the cancelling thread ({@link StatementWatch#cancel()}). Core calls this right before each execution
+     * in an async task, its own statements and the application's, and closes what it returns once the
+     * execution is over.
+     *
+     * <p>The default cancels with JDBC's {@link Statement#cancel()}: pgjdbc sends PostgreSQL's cancel request,
+     * MariaDB Connector/J a {@code KILL QUERY} on a connection of its own; both cancel only a statement still
+     * executing. A backend whose driver cannot do that safely overrides this.
+     *
+     * @param connection the session's connection
+     * @param statement  the statement about to execute
+     * @return the watch, for core to cancel and close
+     */
+    default StatementWatch watch(Connection connection, Statement statement) {
+        return new StatementWatch() {
+            @Override
+            public void cancel() {
+                try {
+                    statement.cancel();
+                } catch (SQLException | RuntimeException e) {
+                    // Best effort: the statement runs to its end, and the task's interrupt stops what follows.
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
      * For a failure {@linkplain #classify classified} {@link ErrorKind#AUTHENTICATION}: what was refused and
      * what to do about it, in the backend's terms, naming the user and the database but never the password.
      * Core puts it after the driver's reason; the default, null, leaves core's general advice.

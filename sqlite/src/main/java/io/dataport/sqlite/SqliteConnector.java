@@ -13,6 +13,7 @@ import io.dataport.spi.Dialect;
 import io.dataport.spi.ErrorKind;
 import io.dataport.spi.StatementCache;
 import io.dataport.spi.StatementTimeout;
+import io.dataport.spi.StatementWatch;
 import io.dataport.spi.ValueCodec;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -259,6 +260,16 @@ final class SqliteConnector implements Connector {
     @Override
     public StatementTimeout startTimeout(Connection connection, Statement statement, Duration timeout) {
         return interrupts.start(connection, statementCaches.get(connection), timeout);
+    }
+
+    /**
+     * sqlite-jdbc's {@code cancel()} calls {@code sqlite3_interrupt} outside the lock that keeps interrupts off
+     * closing connections, and leaves the interrupt in effect on the next statement: the async task's watch is
+     * the deadline's interrupt instead, fired by the cancel.
+     */
+    @Override
+    public StatementWatch watch(Connection connection, Statement statement) {
+        return interrupts.watch(connection, statementCaches.get(connection));
     }
 
     /** What stops this database's statements (for tests). */

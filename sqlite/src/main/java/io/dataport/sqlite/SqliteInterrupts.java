@@ -2,6 +2,7 @@ package io.dataport.sqlite;
 
 import io.dataport.spi.StatementCache;
 import io.dataport.spi.StatementTimeout;
+import io.dataport.spi.StatementWatch;
 import org.sqlite.SQLiteConnection;
 
 import java.sql.Connection;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stops SQLite statements: at a statement's query timeout, and when the database closes. sqlite-jdbc's
+ * Stops SQLite statements: at a statement's query timeout, when an async task's future is cancelled, and when the
+ * database closes. sqlite-jdbc's
  * {@code setQueryTimeout} only sets the busy timeout, so a running statement is stopped with
  * {@code sqlite3_interrupt}: it fails with {@code SQLITE_INTERRUPT}, the connection stays usable, and inside an
  * explicit transaction SQLite rolls the whole transaction back when the statement writes (core fails the
@@ -57,6 +59,14 @@ final class SqliteInterrupts {
             return StatementTimeout.NONE;
         }
         return deadline;
+    }
+
+    /**
+     * Watches one execution on {@code connection} in an async task: cancelling it interrupts the execution the
+     * way a deadline does, and its end clears the interrupt the same way.
+     */
+    StatementWatch watch(Connection connection, StatementCache cache) {
+        return new Deadline(connection, cache);
     }
 
     private ScheduledThreadPoolExecutor scheduler() {
@@ -128,11 +138,14 @@ final class SqliteInterrupts {
         }
     }
 
-    /** The deadline of one execution: the token that the interrupt and the end of the execution share. */
-    private final class Deadline implements StatementTimeout {
+    /**
+     * The deadline of one execution, or its watch in an async task: the token that the interrupt and the end of
+     * the execution share.
+     */
+    private final class Deadline implements StatementTimeout, StatementWatch {
         private final Connection connection;
         private final StatementCache cache;
-        /** Set by the statement's thread, which alone cancels it. */
+        /** The timer's task; null for a watch. Set by the statement's thread, which alone cancels it. */
         private ScheduledFuture<?> task;
         /** Guarded by this deadline. */
         private boolean over;
@@ -150,6 +163,12 @@ final class SqliteInterrupts {
             }
         }
 
+        /** From the thread that cancels the async task. */
+        @Override
+        public void cancel() {
+            fire();
+        }
+
         /** On the statement's thread, which owns the connection and its statements. */
         @Override
         public void close() {
@@ -158,7 +177,9 @@ final class SqliteInterrupts {
                 over = true;
                 interrupted = fired;
             }
-            task.cancel(false);
+            if (task != null) {
+                task.cancel(false);
+            }
             if (interrupted && cache != null) {
                 cache.closeIdle();
             }

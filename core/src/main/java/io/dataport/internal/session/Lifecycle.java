@@ -34,9 +34,21 @@ public final class Lifecycle {
     /** Fails with the closed-database error once the database is closed. */
     public void checkOpen() {
         if (closed) {
-            throw new DatabaseClosedException("Database is closed: " + maskedUrl
-                    + ". Open a new one with Database.open(url); close it only at shutdown.", null);
+            throw closedError();
         }
+    }
+
+    /** The closed-database error of work that starts once the database is closed, or closing. */
+    public ConnectionException closedError() {
+        return new DatabaseClosedException("Database is closed: " + maskedUrl
+                + ". Open a new one with Database.open(url); close it only at shutdown.", null);
+    }
+
+    /** The closed-database error of async work that was still waiting for a thread when the database closed. */
+    public ConnectionException closedBeforeStart() {
+        return new DatabaseClosedException("Database is closed: " + maskedUrl + ". It was closed while this async "
+                + "work waited for a thread, so the work did not run; close it only at shutdown, after the work "
+                + "ends.", null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.dataport.internal.session;
 
 import io.dataport.ConnectionException;
+import io.dataport.QueryTimeoutException;
 import io.dataport.SessionMisuseException;
 import io.dataport.TransactionAbortedException;
 import io.dataport.TransactionIsolation;
@@ -8,6 +9,7 @@ import io.dataport.spi.Access;
 import io.dataport.spi.Connector;
 import io.dataport.spi.StatementCache;
 import io.dataport.spi.StatementTimeout;
+import io.dataport.spi.StatementWatch;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,6 +45,12 @@ public final class SessionState {
     /** The query timeout of the statement executing now, or null; and when that statement started. */
     private StatementTimeout timeout;
     private long timeoutStarted;
+    /** The async task this session works for, which another thread may cancel; null outside one. */
+    private final Cancellation cancellation;
+    /** The watch of the statement executing now in an async task, or null. */
+    private StatementWatch watch;
+    /** Counts the executions that started a timeout or a watch, so that a late end does not end a later one. */
+    private long executions;
     private final TransactionLog log;
     private long begunAt;
 
@@ -53,6 +61,7 @@ public final class SessionState {
         this.connection = connection;
         this.statementCache = connector.statementCache(connection);
         this.owner = Thread.currentThread();
+        this.cancellation = Cancellation.current();
         this.sessionReadOnly = readOnly;
         this.readOnly = readOnly;
         this.defaultIsolation = defaultIsolation;
@@ -144,21 +153,47 @@ public final class SessionState {
         statements++;
     }
 
-    /**
-     * Holds the query timeout started on the statement about to execute, until {@link #endTimeout}.
-     *
-     * @param started when the statement started ({@link System#nanoTime()})
-     */
-    public void timeoutStarted(StatementTimeout running, long started) {
-        timeout = running;
-        timeoutStarted = started;
+    /** Whether another thread may cancel this session's statements: it works for an async task. */
+    public boolean isCancellable() {
+        return cancellation != null;
     }
 
     /**
-     * Ends the query timeout of the statement that executed, if one runs, and returns how long the statement
-     * ran, in nanoseconds; -1 when no timeout ran.
+     * Holds what was started on the statement about to execute, until {@link #endExecution()}: its query
+     * timeout and its async task's watch, each null when there is none. When the task was cancelled already,
+     * ends the watch and fails: the statement must not start.
+     *
+     * @param started when the statement started ({@link System#nanoTime()})
+     * @return the execution's number, for {@link #endExecution(long)}
      */
-    public long endTimeout() {
+    public long executionStarted(StatementTimeout running, StatementWatch watching, long started, String sql) {
+        executions++;
+        timeout = running;
+        timeoutStarted = started;
+        if (watching != null) {
+            if (!cancellation.executing(watching)) {
+                endExecution();
+                watching.close();
+                throw new QueryTimeoutException("Statement not run: its async task was cancelled "
+                        + "(CompletableFuture.cancel), so the task stops here and nothing of its transaction is "
+                        + "saved.", sql, null);
+            }
+            watch = watching;
+        }
+        return executions;
+    }
+
+    /**
+     * Ends what runs on the statement that executed, its query timeout and its watch, and returns how long the
+     * statement ran, in nanoseconds; -1 when no timeout ran.
+     */
+    public long endExecution() {
+        StatementWatch watching = watch;
+        if (watching != null) {
+            watch = null;
+            cancellation.executed();
+            watching.close();
+        }
         StatementTimeout running = timeout;
         if (running == null) {
             return -1;
@@ -168,10 +203,10 @@ public final class SessionState {
         return System.nanoTime() - timeoutStarted;
     }
 
-    /** Ends {@code running}, when it is still the query timeout of the statement executing now. */
-    public void endTimeout(StatementTimeout running) {
-        if (timeout == running) {
-            endTimeout();
+    /** Ends execution number {@code execution}, when it is still the one executing now. */
+    public void endExecution(long execution) {
+        if (execution == executions) {
+            endExecution();
         }
     }
 
@@ -353,7 +388,7 @@ public final class SessionState {
      */
     void markClosed() {
         closed = true;
-        endTimeout();
+        endExecution();
         if (statementCache != null) {
             statementCache.closeBorrowed();
         }

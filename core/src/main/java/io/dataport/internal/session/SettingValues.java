@@ -46,6 +46,7 @@ public final class SettingValues {
         s.put("migrateOnOpen", (b, v) -> b.migrateOnOpen(bool("migrateOnOpen", v)));
         s.put("migrations", Database.Builder::migrations);
         s.put("createDatabase", (b, v) -> b.createDatabase(bool("createDatabase", v)));
+        s.put("asyncQueueCapacity", (b, v) -> b.asyncQueueCapacity(integer("asyncQueueCapacity", v)));
         return Collections.unmodifiableMap(s);
     }
 

@@ -83,7 +83,8 @@ public final class ErrorTranslator {
                             + reason + "). Make it faster, or raise the limit with "
                             + "Database.builder(url).queryTimeout(duration) (Duration.ZERO for none)." + where, sql, e);
                 }
-                return new QueryTimeoutException("Statement cancelled by a timeout: " + reason + "." + where, sql, e);
+                return new QueryTimeoutException("Statement cancelled (by a timeout, or a cancel of the async work "
+                        + "it ran in): " + reason + "." + where, sql, e);
             case CONNECTION:
                 return new ConnectionException("Database connection failed: " + reason + rootCause(e)
                         + ". Check that the database is up and reachable; the next transaction gets a new connection."

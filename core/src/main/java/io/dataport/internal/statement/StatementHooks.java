@@ -3,7 +3,6 @@ package io.dataport.internal.statement;
 import io.dataport.DataportException;
 import io.dataport.internal.session.SessionStateConfig;
 import io.dataport.internal.session.SessionState;
-import io.dataport.spi.StatementTimeout;
 import org.jdbi.v3.core.statement.SqlExceptionHandler;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
@@ -13,9 +12,9 @@ import java.sql.SQLException;
 
 /**
  * Jdbi's hooks around every statement of the application's own SQL, handing each step to the
- * {@link StatementRunner}: the guard and the query timeout before it runs, the end of the timeout once it ran
+ * {@link StatementRunner}: the guard, the query timeout and an async task's watch before it runs, their end once it ran
  * (a query's rows are read after), the translation when it fails. Jdbi closes a statement's context whenever
- * its execution ends in an exception, so the timeout ends with it when neither of the others ran.
+ * its execution ends in an exception, so they end with it when neither of the others ran.
  */
 public final class StatementHooks implements StatementCustomizer, SqlExceptionHandler {
     private final StatementRunner runner;
@@ -36,14 +35,14 @@ public final class StatementHooks implements StatementCustomizer, SqlExceptionHa
             if (runner.log().timed()) {
                 ctx.define(STARTED, System.nanoTime());
             }
-            StatementTimeout running;
+            long execution;
             try {
-                running = runner.startTimeout(state, statement);
+                execution = runner.startExecution(state, statement, ctx.getRenderedSql());
             } catch (SQLException e) {
                 throw runner.failed(state, e, ctx.getRenderedSql(), null);
             }
-            if (running != null) {
-                ctx.addCleanable(() -> state.endTimeout(running));
+            if (execution != 0) {
+                ctx.addCleanable(() -> state.endExecution(execution));
             }
         }
     }
@@ -52,7 +51,7 @@ public final class StatementHooks implements StatementCustomizer, SqlExceptionHa
     public void afterExecution(PreparedStatement statement, StatementContext ctx) {
         SessionState state = SessionStateConfig.of(ctx.getConfig());
         if (state != null) {
-            runner.endTimeout(state);
+            runner.endExecution(state);
             // A query's rows are read after this, through Jdbi: only an update's count is known here.
             long rows;
             try {

@@ -9,6 +9,7 @@ import io.dataport.internal.session.SessionState;
 import io.dataport.spi.Connector;
 import io.dataport.spi.StatementCache;
 import io.dataport.spi.StatementTimeout;
+import io.dataport.spi.StatementWatch;
 import io.dataport.spi.ValueCodec;
 
 import java.sql.Connection;
@@ -23,8 +24,8 @@ import java.time.Duration;
  * {@link StatementHooks} and {@link CachingStatementBuilder}, call the same methods). The steps, each in one
  * place: guard ({@link #beforeExecution}: same thread, session open, transaction not failed, the statement
  * counted), cache ({@link #prepare}/{@link #giveBack} on the connection's {@link StatementCache}), bind
- * ({@link BoundStatement}, with the backend's {@link ValueCodec}), execute under the query timeout
- * ({@link #startTimeout}/{@link #endTimeout}), translate ({@link #failed}). This is where statement logging and
+ * ({@link BoundStatement}, with the backend's {@link ValueCodec}), execute under the query timeout and an async
+ * task's cancel ({@link #startExecution}/{@link #endExecution}), translate ({@link #failed}). This is where statement logging and
  * metrics hook in. Thread-safe; one per Database.
  *
  * <p>Why plain JDBC for Dataport's own statements: a fixed statement whose binding and reading the codec
@@ -101,30 +102,33 @@ public final class StatementRunner {
     }
 
     /**
-     * Starts the database's query timeout on a statement about to execute, on every path (the backend's
-     * {@link Connector#startTimeout}); the session holds it until {@link #endTimeout} or {@link #failed}.
+     * Starts what watches a statement about to execute, on every path: the database's query timeout (the
+     * backend's {@link Connector#startTimeout}) and, in an async task, the watch that lets a cancel stop it
+     * ({@link Connector#watch}); the session holds them until {@link #endExecution} or {@link #failed}.
      *
-     * @return the running timeout, or null when the database has none
+     * @return the execution's number, for {@link SessionState#endExecution(long)}; 0 when nothing was started
      */
-    public StatementTimeout startTimeout(SessionState state, Statement statement) throws SQLException {
-        if (queryTimeoutNanos == 0) {
-            return null;
+    public long startExecution(SessionState state, Statement statement, String sql) throws SQLException {
+        boolean cancellable = state.isCancellable();
+        if (queryTimeoutNanos == 0 && !cancellable) {
+            return 0;
         }
         long started = System.nanoTime();
-        StatementTimeout running = connector.startTimeout(state.connection(), statement, queryTimeout);
-        state.timeoutStarted(running, started);
-        return running;
+        StatementTimeout running = queryTimeoutNanos == 0 ? null
+                : connector.startTimeout(state.connection(), statement, queryTimeout);
+        StatementWatch watching = cancellable ? connector.watch(state.connection(), statement) : null;
+        return state.executionStarted(running, watching, started, sql);
     }
 
-    /** Ends the query timeout of the statement that executed on the session, if one runs. */
-    public void endTimeout(SessionState state) {
-        if (queryTimeoutNanos != 0) {
-            state.endTimeout();
+    /** Ends what {@link #startExecution} started on the statement that executed on the session. */
+    public void endExecution(SessionState state) {
+        if (queryTimeoutNanos != 0 || state.isCancellable()) {
+            state.endExecution();
         }
     }
 
     /**
-     * The portable exception for a statement that failed, on every path: ends its query timeout, marks the
+     * The portable exception for a statement that failed, on every path: ends its query timeout and watch, marks the
      * transaction failed and words the error, with the bound values only when the database shows them. A
      * timeout after the statement ran for the database's whole query timeout is worded as that timeout's; once
      * the database is closed, the closed-database error (a stream read on after {@code close()}, on any backend).
@@ -135,7 +139,8 @@ public final class StatementRunner {
     public DataportException failed(SessionState state, SQLException e, String sql, String parameters) {
         Duration ranOut = null;
         if (state != null) {
-            if (queryTimeoutNanos != 0 && state.endTimeout() >= queryTimeoutNanos) {
+            long ran = state.endExecution();
+            if (queryTimeoutNanos != 0 && ran >= queryTimeoutNanos) {
                 ranOut = queryTimeout;
             }
             state.markFailed();
@@ -195,7 +200,7 @@ public final class StatementRunner {
             statement = prepare(cache, cacheKey(sql, keyColumns), () -> keyColumns == null
                     ? connection.prepareStatement(sql) : connection.prepareStatement(sql, keyColumns));
             bound = new BoundStatement(statement, codec, showParameterValues);
-            startTimeout(state, statement);
+            startExecution(state, statement, sql);
             R result = work.run(bound);
             log.executed(sql, timed ? System.nanoTime() - start : 0, bound.rows(), bound.batched(), bound.shownValues());
             return result;
@@ -205,7 +210,7 @@ public final class StatementRunner {
             log.failed(sql, timed ? System.nanoTime() - start : 0, failure, values);
             throw failure;
         } finally {
-            endTimeout(state);
+            endExecution(state);
             if (statement != null) {
                 giveBack(cache, statement);
             }
