@@ -21,6 +21,8 @@ abstract class ReadmeBlocksContext {
     Logger log;
     /** The application's Micrometer registry: {@code DataportMeters.bind(db, registry, ...)}. */
     MeterRegistry registry;
+    /** A user the application has at hand (the examples' {@link User}): {@code repository(User.class).insert(ada)}. */
+    User ada;
     /** Where a stream's rows go: {@code all.forEach(export::write)}. */
     Export export;
 

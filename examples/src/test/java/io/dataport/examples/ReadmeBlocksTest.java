@@ -72,7 +72,7 @@ class ReadmeBlocksTest {
     /** The imports of every snippet: Dataport's API, the JDK packages the README uses, and its few library types. */
     private static final List<String> IMPORTS = List.of("io.dataport.*", "io.dataport.mapping.*",
             "io.dataport.migration.*", "io.dataport.micrometer.DataportMeters", "io.micrometer.core.instrument.Tags",
-            "java.time.*", "java.util.*", "java.util.stream.*", "org.jdbi.v3.sqlobject.statement.*",
+            "java.time.*", "java.util.*", "java.util.concurrent.*", "java.util.stream.*", "org.jdbi.v3.sqlobject.statement.*",
             "org.flywaydb.core.Flyway");
 
     /** What a self-contained snippet prints, on each run, by the README heading it is under. */
