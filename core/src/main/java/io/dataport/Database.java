@@ -397,6 +397,35 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * A token for the last write this thread committed, for reads on other threads or in later requests to see
+     * it ({@link #readAfter(String)}): hand it to the next request (a cookie, a header), as a web application
+     * does after a POST. With no replicas every read sees every committed write, and the token is empty.
+     *
+     * <pre>{@code response.header("X-Read-After", db.lastWriteToken());}</pre>
+     *
+     * @return the token, empty when this thread committed no write or there are no replicas
+     */
+    public String lastWriteToken() {
+        String token = connector.lastWriteToken();
+        return token == null ? "" : token;
+    }
+
+    /**
+     * Makes this thread's reads from now on see at least the write a {@link #lastWriteToken()} stands for: they go
+     * only to a replica that has replayed it, else to the primary. Once every replica has, this costs nothing.
+     *
+     * <pre>{@code db.readAfter(request.header("X-Read-After"));}</pre>
+     *
+     * @param token a token from {@link #lastWriteToken()}; null or empty asks for nothing
+     * @throws ConfigurationException when the token is not one of this backend's
+     */
+    public void readAfter(String token) {
+        if (token != null && !token.isBlank()) {
+            connector.readAfter(token.strip());
+        }
+    }
+
+    /**
      * The async side of this database: the same transactions and sessions, run on the database's own threads
      * (as many as the pool has connections), each returning a {@link java.util.concurrent.CompletableFuture}.
      * The threads start with the first call; {@link #close()} stops them.
@@ -519,6 +548,9 @@ public final class Database implements AutoCloseable {
         boolean leakDetection;
         boolean createDatabase;
         int asyncQueueCapacity = 10_000;
+        final List<String> replicas = new ArrayList<>();
+        Duration maxReplicaLag = Duration.ofSeconds(10);
+        boolean readYourWrites = true;
         boolean logStatements;
         Duration slowStatementThreshold = Duration.ZERO;
         StatementListener statementListener;
@@ -750,6 +782,72 @@ public final class Database implements AutoCloseable {
         }
 
         /**
+         * Adds a read replica: read-only transactions and repository reads outside a transaction go to a replica
+         * that is up and at most {@link #maxReplicaLag} behind, read-write transactions to the primary (the URL of
+         * {@link Database#builder}). On PostgreSQL, a streaming standby: {@code host:port}, which takes the
+         * primary's user, password, database and settings, or a whole URL. Each replica has a pool of its own and
+         * is checked every second; one that is down, lags too far or is no standby (promoted) is taken out, and
+         * put back once it is fine again; with none usable, reads go to the primary. On SQLite, whose readers
+         * already read the one file, a replica means the reader pool: it is accepted and changes nothing, so that
+         * the application's code stays the same. The same as {@code replicas=host:port,host:port} in the URL.
+         *
+         * <pre>{@code Database db = Database.builder("postgresql://app@primary/shop").replica("standby1:5432").open();}</pre>
+         *
+         * @param replica {@code host:port}, or a URL of the same backend
+         * @return this builder
+         * @throws ConfigurationException when {@code replica} is blank
+         */
+        public Builder replica(String replica) {
+            Objects.requireNonNull(replica, "replica");
+            if (replica.isBlank()) {
+                throw new ConfigurationException("Replica is empty. Pass host:port of a standby, or its URL.");
+            }
+            if (!set.contains("replicas")) {
+                replicas.clear();
+            }
+            replicas.add(replica.strip());
+            set.add("replicas");
+            return this;
+        }
+
+        /**
+         * How far a replica may lag behind the primary and still serve reads: one further behind is taken out
+         * until it catches up. Default: 10 s.
+         *
+         * <pre>{@code Database db = Database.builder(url).replica("standby1:5432").maxReplicaLag(Duration.ofSeconds(2)).open();}</pre>
+         *
+         * @param maxReplicaLag the longest lag, more than zero
+         * @return this builder
+         * @throws ConfigurationException when {@code maxReplicaLag} is zero or negative
+         */
+        public Builder maxReplicaLag(Duration maxReplicaLag) {
+            Objects.requireNonNull(maxReplicaLag, "maxReplicaLag");
+            if (maxReplicaLag.isZero() || maxReplicaLag.isNegative()) {
+                throw new ConfigurationException("maxReplicaLag must be more than zero: " + maxReplicaLag
+                        + ". Pass how far behind a replica may be, such as Duration.ofSeconds(10).");
+            }
+            this.maxReplicaLag = maxReplicaLag;
+            set.add("maxReplicaLag");
+            return this;
+        }
+
+        /**
+         * Whether a thread's reads see its own committed writes when they go to a replica (default: true). After a
+         * thread commits a write, its reads go only to a replica that has replayed that commit, else to the
+         * primary; {@link Database#lastWriteToken()} and {@link Database#readAfter(String)} carry the same
+         * promise across threads and requests. Off, reads may miss a write made a moment before, by as much as
+         * {@link #maxReplicaLag}.
+         *
+         * @param readYourWrites whether reads see the thread's own writes
+         * @return this builder
+         */
+        public Builder readYourWrites(boolean readYourWrites) {
+            this.readYourWrites = readYourWrites;
+            set.add("readYourWrites");
+            return this;
+        }
+
+        /**
          * Logs every statement at INFO instead of DEBUG, in the category {@code io.dataport.sql} (SLF4J), like
          * SQLAlchemy's {@code echo=True}: the backend, elapsed time, rows, the SQL, and bound values only with
          * {@link #showParameterValues}. Off by default: the statements are then logged at DEBUG.
@@ -844,7 +942,8 @@ public final class Database implements AutoCloseable {
          * property ({@code sslmode}, {@code socketTimeout}); or one of Dataport's own by name ({@code maxPoolSize},
          * {@code connectionTimeout} as {@code 5s}, {@code queryTimeout}, {@code maxAttempts}, {@code retryBackoff},
          * {@code isolation}, {@code leakDetection}, {@code logStatements}, {@code slowStatementThreshold},
-         * {@code migrateOnOpen}, {@code migrations}, {@code createDatabase}, {@code asyncQueueCapacity}), which a
+         * {@code migrateOnOpen}, {@code migrations}, {@code createDatabase}, {@code asyncQueueCapacity}, {@code replicas}, {@code maxReplicaLag},
+         * {@code readYourWrites}), which a
          * setter called in code overrides. The same as a query parameter in the URL.
          *
          * @param name  the setting's name, as the backend spells it (matched ignoring case)

@@ -32,6 +32,9 @@ public final class DatabaseConfig {
     private final boolean leakDetection;
     private final boolean createDatabase;
     private final int asyncQueueCapacity;
+    private final List<String> replicas;
+    private final Duration maxReplicaLag;
+    private final boolean readYourWrites;
     private final boolean logStatements;
     private final Duration slowStatementThreshold;
     private final StatementListener statementListener;
@@ -65,6 +68,9 @@ public final class DatabaseConfig {
         this.leakDetection = b.leakDetection;
         this.createDatabase = b.createDatabase;
         this.asyncQueueCapacity = b.asyncQueueCapacity;
+        this.replicas = List.copyOf(b.replicas);
+        this.maxReplicaLag = b.maxReplicaLag;
+        this.readYourWrites = b.readYourWrites;
         this.logStatements = b.logStatements;
         this.slowStatementThreshold = b.slowStatementThreshold;
         this.statementListener = b.statementListener;
@@ -288,6 +294,33 @@ public final class DatabaseConfig {
     }
 
     /**
+     * The read replicas ({@code Builder.replica}), each {@code host:port} or a URL, for the backend to read.
+     *
+     * @return the replicas, empty for none
+     */
+    public List<String> replicas() {
+        return replicas;
+    }
+
+    /**
+     * How far a replica may lag and still serve reads ({@code Builder.maxReplicaLag}).
+     *
+     * @return the longest lag
+     */
+    public Duration maxReplicaLag() {
+        return maxReplicaLag;
+    }
+
+    /**
+     * Whether a thread's reads on replicas see its own committed writes ({@code Builder.readYourWrites}).
+     *
+     * @return true to read one's own writes
+     */
+    public boolean readYourWrites() {
+        return readYourWrites;
+    }
+
+    /**
      * Whether statements are logged at INFO ({@code io.dataport.sql}), not DEBUG.
      *
      * @return whether statements are logged at INFO
@@ -342,7 +375,8 @@ public final class DatabaseConfig {
                 + ", maxAttempts=" + maxAttempts + ", isolation=" + isolation + ", retryBackoff=" + retryBackoff
                 + ", queryTimeout=" + queryTimeout + ", showParameterValues=" + showParameterValues
                 + ", leakDetection=" + leakDetection + ", createDatabase=" + createDatabase
-                + ", asyncQueueCapacity=" + asyncQueueCapacity
+                + ", asyncQueueCapacity=" + asyncQueueCapacity + ", replicas=" + replicas.size()
+                + ", maxReplicaLag=" + maxReplicaLag + ", readYourWrites=" + readYourWrites
                 + ", logStatements=" + logStatements + ", slowStatementThreshold="
                 + slowStatementThreshold + ", properties=" + shownProperties + "]";
     }

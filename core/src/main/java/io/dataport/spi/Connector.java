@@ -221,6 +221,27 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
+     * A token for the last write the current thread committed, for {@link #readAfter} on another thread
+     * ({@code Database.lastWriteToken()}); null (the default) when every read sees every committed write anyway,
+     * as without replicas.
+     *
+     * @return the token, or {@code null}
+     */
+    default String lastWriteToken() {
+        return null;
+    }
+
+    /**
+     * Makes the current thread's reads see at least the write {@code token} stands for
+     * ({@code Database.readAfter}). The default does nothing: every read sees every committed write.
+     *
+     * @param token a token of {@link #lastWriteToken()}, not blank
+     * @throws io.dataport.ConfigurationException when it is not one of this backend's tokens
+     */
+    default void readAfter(String token) {
+    }
+
+    /**
      * The SQL dialect, for what core writes itself (DDL, paging, upserts), and its capabilities.
      *
      * @return the dialect

@@ -10,6 +10,7 @@ import io.dataport.spi.PoolState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,15 +43,15 @@ public final class ServerPool implements AutoCloseable {
     }
 
     private final String displayName;
-    private final DatabaseConfig config;
+    private final Duration connectionTimeout;
     private final int size;
     private final DirectConnect direct;
     private final HikariDataSource pool;
 
-    private ServerPool(String displayName, DatabaseConfig config, int size, DirectConnect direct,
+    private ServerPool(String displayName, Duration connectionTimeout, int size, DirectConnect direct,
                        HikariDataSource pool) {
         this.displayName = displayName;
-        this.config = config;
+        this.connectionTimeout = connectionTimeout;
         this.size = size;
         this.direct = direct;
         this.pool = pool;
@@ -73,6 +74,30 @@ public final class ServerPool implements AutoCloseable {
     public static ServerPool start(String displayName, DatabaseConfig config, int defaultSize, String jdbcUrl,
                                    String user, String password, Map<String, String> properties, String setup,
                                    DirectConnect direct) {
+        return start(displayName, config, defaultSize, config.connectionTimeout(), jdbcUrl, user, password,
+                properties, setup, direct);
+    }
+
+    /**
+     * Starts a pool like {@link #start(String, DatabaseConfig, int, String, String, String, Map, String,
+     * DirectConnect)}, waiting at most {@code connectionTimeout} for a connection instead of the database's: a
+     * read replica's, whose callers go to the primary rather than wait long.
+     *
+     * @param displayName       the database's name for messages and the pool's name
+     * @param config            the database's settings: pool size, isolation, read-only
+     * @param defaultSize       the pool size when the configuration sets none
+     * @param connectionTimeout the longest wait for a connection, 250 ms or more
+     * @param jdbcUrl           the driver's URL, without secrets
+     * @param user              the user, or null
+     * @param password          the password, or null
+     * @param properties        the driver's connection properties
+     * @param setup             the SQL run once on each new physical connection, or null
+     * @param direct            opens a connection outside the pool, for the checks while the pool has none
+     * @return the started pool
+     */
+    public static ServerPool start(String displayName, DatabaseConfig config, int defaultSize,
+                                   Duration connectionTimeout, String jdbcUrl, String user, String password,
+                                   Map<String, String> properties, String setup, DirectConnect direct) {
         int size = config.maxPoolSize() > 0 ? config.maxPoolSize() : defaultSize;
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("dataport-" + displayName.toLowerCase(java.util.Locale.ROOT) + "-"
@@ -86,7 +111,7 @@ public final class ServerPool implements AutoCloseable {
         }
         properties.forEach(hikari::addDataSourceProperty);
         hikari.setMaximumPoolSize(size);
-        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setConnectionTimeout(connectionTimeout.toMillis());
         hikari.setAutoCommit(true);
         // The database's default level is each connection's session default: a transaction at that level costs
         // no extra statement. Hikari puts it back on a connection that comes back changed.
@@ -97,7 +122,7 @@ public final class ServerPool implements AutoCloseable {
         if (setup != null) {
             hikari.setConnectionInitSql(setup);
         }
-        return new ServerPool(displayName, config, size, direct, new HikariDataSource(hikari));
+        return new ServerPool(displayName, connectionTimeout, size, direct, new HikariDataSource(hikari));
     }
 
     /**
@@ -139,7 +164,7 @@ public final class ServerPool implements AutoCloseable {
                     : "total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="
                     + bean.getIdleConnections() + ", waiting=" + bean.getThreadsAwaitingConnection();
             throw new NoConnectionFreeException(displayName + " pool exhausted: no connection free within "
-                    + config.connectionTimeout().toMillis() + " ms (pool size " + size + "; " + state + "). "
+                    + connectionTimeout.toMillis() + " ms (pool size " + size + "; " + state + "). "
                     + "Raise maxPoolSize, shorten transactions, or raise connectionTimeout.", e);
         } catch (SQLException e) {
             if (pool.isClosed()) {

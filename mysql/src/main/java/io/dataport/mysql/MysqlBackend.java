@@ -1,5 +1,6 @@
 package io.dataport.mysql;
 
+import io.dataport.ConfigurationException;
 import io.dataport.DatabaseConfig;
 import io.dataport.spi.Backend;
 import io.dataport.spi.Connector;
@@ -76,6 +77,11 @@ public final class MysqlBackend implements Backend {
 
     @Override
     public Connector connect(DatabaseConfig config) {
+        if (!config.replicas().isEmpty()) {
+            throw new ConfigurationException("Read replicas are not supported on MySQL/MariaDB yet (replicas: "
+                    + String.join(", ", config.replicas()) + "): remove the replica settings, or open a second "
+                    + "Database on the replica's URL, read-only, for the reads that may lag.");
+        }
         return new MysqlConnector(MysqlUrl.parse(config), config);
     }
 }

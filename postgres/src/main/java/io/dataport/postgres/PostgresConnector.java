@@ -46,6 +46,8 @@ final class PostgresConnector implements Connector {
     private final ServerPool pool;
     private final PostgresUrl url;
     private final Map<String, String> probeProperties;
+    /** The read replicas, or null for none. */
+    private final PostgresReplicas replicas;
 
     PostgresConnector(PostgresUrl url, DatabaseConfig config) {
         this.config = config;
@@ -58,6 +60,8 @@ final class PostgresConnector implements Connector {
                 : "");
         this.pool = ServerPool.start("PostgreSQL", config, DEFAULT_POOL_SIZE, url.jdbcUrl, url.user, url.password,
                 probeProperties, setup, this::connectDirectly);
+        this.replicas = config.replicas().isEmpty() ? null
+                : new PostgresReplicas(config, url, setup, replica -> () -> connectDirectly(replica));
     }
 
     /** pgjdbc properties: Dataport's defaults, then whatever the URL and the builder set. */
@@ -81,6 +85,9 @@ final class PostgresConnector implements Connector {
      */
     @Override
     public void verify() throws SQLException {
+        if (replicas != null) {
+            replicas.checkAll();
+        }
         try {
             pool.probe();
         } catch (ConnectFailure e) {
@@ -127,13 +134,26 @@ final class PostgresConnector implements Connector {
     }
 
     private Connection connectDirectly(String jdbcUrl) throws SQLException {
+        return connectDirectly(jdbcUrl, url.user, url.password, probeProperties);
+    }
+
+    /** A connection of its own to a replica, with its settings: for the replica checks. */
+    private Connection connectDirectly(PostgresUrl replica) throws SQLException {
+        Map<String, String> properties = new LinkedHashMap<>(probeProperties);
+        properties.remove("targetServerType");
+        properties.putAll(replica.properties);
+        return connectDirectly(replica.jdbcUrl, replica.user, replica.password, properties);
+    }
+
+    private Connection connectDirectly(String jdbcUrl, String user, String password, Map<String, String> properties)
+            throws SQLException {
         Properties info = new Properties();
-        info.putAll(probeProperties);
-        if (url.user != null) {
-            info.setProperty("user", url.user);
+        info.putAll(properties);
+        if (user != null) {
+            info.setProperty("user", user);
         }
-        if (url.password != null) {
-            info.setProperty("password", url.password);
+        if (password != null) {
+            info.setProperty("password", password);
         }
         Connection c = new org.postgresql.Driver().connect(jdbcUrl, info);
         if (c == null) {
@@ -153,9 +173,18 @@ final class PostgresConnector implements Connector {
         return pool.state();
     }
 
-    /** A connection from the pool; while the pool holds none, the server is asked at once ({@link ServerPool}). */
+    /**
+     * A connection from the pool; while the pool holds none, the server is asked at once ({@link ServerPool}).
+     * Read-only work goes to a replica that may serve it, when there is one ({@link PostgresReplicas}).
+     */
     @Override
     public Connection acquire(Access access) throws SQLException {
+        if (replicas != null && access == Access.READ_ONLY) {
+            Connection replica = replicas.acquire();
+            if (replica != null) {
+                return replica;
+            }
+        }
         return pool.acquire();
     }
 
@@ -187,10 +216,27 @@ final class PostgresConnector implements Connector {
         }
     }
 
+    /** With replicas, the commit also returns its WAL position, for read-your-writes and tokens. */
     @Override
     public void commit(Connection connection) throws SQLException {
-        connection.commit();
+        if (replicas != null) {
+            replicas.commit(connection);
+        } else {
+            connection.commit();
+        }
         connection.setAutoCommit(true);
+    }
+
+    @Override
+    public String lastWriteToken() {
+        return replicas == null ? null : replicas.lastWriteToken();
+    }
+
+    @Override
+    public void readAfter(String token) {
+        if (replicas != null) {
+            replicas.readAfter(token);
+        }
     }
 
     @Override
@@ -267,8 +313,16 @@ final class PostgresConnector implements Connector {
         return DIALECT;
     }
 
+    /** The read replicas, or null (for tests). */
+    PostgresReplicas replicas() {
+        return replicas;
+    }
+
     @Override
     public void close() {
+        if (replicas != null) {
+            replicas.close();
+        }
         pool.close();
     }
 

@@ -47,6 +47,9 @@ public final class SettingValues {
         s.put("migrations", Database.Builder::migrations);
         s.put("createDatabase", (b, v) -> b.createDatabase(bool("createDatabase", v)));
         s.put("asyncQueueCapacity", (b, v) -> b.asyncQueueCapacity(integer("asyncQueueCapacity", v)));
+        s.put("replicas", SettingValues::replicas);
+        s.put("maxReplicaLag", (b, v) -> b.maxReplicaLag(duration("maxReplicaLag", v)));
+        s.put("readYourWrites", (b, v) -> b.readYourWrites(bool("readYourWrites", v)));
         return Collections.unmodifiableMap(s);
     }
 
@@ -70,6 +73,17 @@ public final class SettingValues {
     /** The setting's own spelling, or null when {@code name} is not a Dataport setting. */
     public static String canonical(String name) {
         return NAMES.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code host:port,host:port}: one replica each. */
+    private static void replicas(Database.Builder builder, String value) {
+        for (String replica : value.split(",")) {
+            if (replica.isBlank()) {
+                throw new ConfigurationException("replicas has an empty entry: '" + value + "'. Give host:port of each "
+                        + "standby, separated by commas.");
+            }
+            builder.replica(replica);
+        }
     }
 
     /** A whole number. */

@@ -1,0 +1,322 @@
+package io.dataport.postgres;
+
+import io.dataport.ConfigurationException;
+import io.dataport.DatabaseConfig;
+import io.dataport.hikari.ServerPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/**
+ * The read replicas of one PostgreSQL Database: streaming standbys, each with a pool of its own, that serve the
+ * read-only work ({@link #acquire()}) while the primary serves the rest.
+ *
+ * <p>Health: a replica serves reads only while it is up, in recovery (a standby; one that was promoted is no
+ * replica any more) and at most {@code maxReplicaLag} behind. One thread checks every replica on a connection of
+ * its own, several times within the lag bound (every second at most); a replica whose pool cannot connect is
+ * taken out at once. Each removal and return is logged in the category {@code io.dataport.replicas}.
+ *
+ * <p>Read-your-writes: the commit of a read-write transaction returns the primary's WAL position
+ * ({@code pg_current_wal_lsn()}, in the commit's own round trip, {@link #COMMIT_AND_POSITION}), kept for its
+ * thread. That thread's reads then go only to a replica that has replayed that far
+ * ({@code pg_last_wal_replay_lsn()}: known from the checks, else asked once on the borrowed connection), and to
+ * the primary when none has. Thread-safe.
+ */
+final class PostgresReplicas implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("io.dataport.replicas");
+    private static final AtomicInteger CHECKERS = new AtomicInteger();
+    /** The commit and the primary's WAL position after it, in one round trip. */
+    static final String COMMIT_AND_POSITION = "COMMIT; SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint";
+    /** A standby's state: in recovery, replayed position, and lag in ms (0 when it has replayed all it got). */
+    private static final String CHECK = "SELECT pg_is_in_recovery(), "
+            + "(pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint, "
+            + "CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
+            + "ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000, 0) END";
+    private static final String REPLAYED = "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint";
+    /** A replica's pool waits no longer for a connection: its reads go to the primary instead. */
+    private static final Duration REPLICA_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+
+    private final List<Replica> replicas = new ArrayList<>();
+    private final long maxLagMillis;
+    private final boolean readYourWrites;
+    private final ScheduledExecutorService checker;
+    private final AtomicInteger next = new AtomicInteger();
+    /** The WAL position this thread's reads must see (its last commit's, or a token's); 0 for none. */
+    private final ThreadLocal<long[]> readAfter = ThreadLocal.withInitial(() -> new long[1]);
+    /** The WAL position of this thread's last commit; 0 for none. */
+    private final ThreadLocal<long[]> lastWrite = ThreadLocal.withInitial(() -> new long[1]);
+    private final LongAdder primaryReads = new LongAdder();
+
+    PostgresReplicas(DatabaseConfig config, PostgresUrl primary, String setup,
+                     Function<PostgresUrl, ServerPool.DirectConnect> direct) {
+        this.maxLagMillis = config.maxReplicaLag().toMillis();
+        this.readYourWrites = config.readYourWrites();
+        for (String given : config.replicas()) {
+            PostgresUrl url = primary.replica(given);
+            ServerPool pool = ServerPool.start("PostgreSQL replica " + url.hosts(), config,
+                    PostgresConnector.DEFAULT_POOL_SIZE, REPLICA_CONNECTION_TIMEOUT, url.jdbcUrl, url.user,
+                    url.password, url.properties, setup, direct.apply(url));
+            replicas.add(new Replica(url.hosts(), pool, direct.apply(url)));
+        }
+        long interval = Math.max(100, Math.min(1000, maxLagMillis / 4));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "dataport-replica-check-" + CHECKERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::checkAll, interval, interval, TimeUnit.MILLISECONDS);
+        this.checker = timer;
+    }
+
+    /** Checks every replica now, once, on the calling thread: at open, so that reads go to them from the start. */
+    void checkAll() {
+        for (Replica r : replicas) {
+            r.check();
+        }
+    }
+
+    /**
+     * A connection to a replica that may serve this thread's reads now, in turn; null when none may, so that the
+     * read goes to the primary.
+     */
+    Connection acquire() throws SQLException {
+        long[] needed = readAfter.get();
+        if (needed[0] != 0 && caughtUp(needed[0])) {
+            needed[0] = 0;
+        }
+        int n = replicas.size();
+        int start = Math.floorMod(next.getAndIncrement(), n);
+        for (int i = 0; i < n; i++) {
+            Replica r = replicas.get((start + i) % n);
+            if (!r.usable) {
+                continue;
+            }
+            Connection c;
+            try {
+                c = r.pool.acquire();
+            } catch (SQLException e) {
+                r.out("its pool could not connect: " + e.getMessage());
+                continue;
+            }
+            if (needed[0] != 0 && r.replayed < needed[0] && !r.hasReplayed(c, needed[0])) {
+                c.close();
+                continue;
+            }
+            r.reads.increment();
+            return c;
+        }
+        primaryReads.increment();
+        return null;
+    }
+
+    /** Whether every replica that serves reads has replayed {@code position}. */
+    private boolean caughtUp(long position) {
+        for (Replica r : replicas) {
+            if (r.usable && r.replayed < position) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Commits on the primary and keeps the commit's WAL position for this thread's reads. */
+    void commit(Connection connection) throws SQLException {
+        long position = 0;
+        try (Statement s = connection.createStatement()) {
+            s.execute(COMMIT_AND_POSITION);
+            while (!s.getMoreResults() && s.getUpdateCount() != -1) {
+                // The COMMIT's count; the position follows.
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                if (rs != null && rs.next()) {
+                    position = rs.getLong(1);
+                }
+            }
+        }
+        if (position != 0) {
+            lastWrite.get()[0] = position;
+            if (readYourWrites) {
+                long[] needed = readAfter.get();
+                needed[0] = Math.max(needed[0], position);
+            }
+        }
+    }
+
+    /** The token of this thread's last commit: its WAL position, as PostgreSQL writes an LSN; null for none. */
+    String lastWriteToken() {
+        long position = lastWrite.get()[0];
+        return position == 0 ? null : Long.toHexString(position >>> 32).toUpperCase(Locale.ROOT) + "/"
+                + Long.toHexString(position & 0xFFFFFFFFL).toUpperCase(Locale.ROOT);
+    }
+
+    /** Makes this thread's reads see the position of {@code token}, an LSN such as {@code 16/B374D848}. */
+    void readAfter(String token) {
+        long position;
+        int slash = token.indexOf('/');
+        try {
+            if (slash < 1) {
+                throw new NumberFormatException(token);
+            }
+            position = (Long.parseLong(token.substring(0, slash), 16) << 32)
+                    | Long.parseLong(token.substring(slash + 1), 16);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("Invalid read-after token '" + token + "': pass what "
+                    + "Database.lastWriteToken() returned, such as 16/B374D848.");
+        }
+        long[] needed = readAfter.get();
+        needed[0] = Math.max(needed[0], position);
+    }
+
+    /** Reads that went to the primary because no replica could serve them. */
+    long primaryReads() {
+        return primaryReads.sum();
+    }
+
+    /** The replicas, for tests and metrics. */
+    List<Replica> replicas() {
+        return replicas;
+    }
+
+    @Override
+    public void close() {
+        checker.shutdownNow();
+        for (Replica r : replicas) {
+            r.close();
+        }
+    }
+
+    /** One replica: its pool, its check connection, and what the last check found. */
+    final class Replica {
+        final String name;
+        final ServerPool pool;
+        private final ServerPool.DirectConnect direct;
+        /** Whether it serves reads; written by the checker and by a failed acquire. */
+        volatile boolean usable;
+        /** The WAL position it has replayed, as far as known. */
+        volatile long replayed;
+        /** Its lag at the last check, in ms; -1 when it could not be checked. */
+        volatile long lagMillis = -1;
+        /** Why it serves no reads, or null. */
+        volatile String outBecause = "not checked yet";
+        final LongAdder reads = new LongAdder();
+        final LongAdder removals = new LongAdder();
+        /** The checker's own connection; guarded by {@link #checkLock}. */
+        private Connection checking;
+        private final Object checkLock = new Object();
+
+        Replica(String name, ServerPool pool, ServerPool.DirectConnect direct) {
+            this.name = name;
+            this.pool = pool;
+            this.direct = direct;
+        }
+
+        /** Asks the replica for its state and takes it out or puts it back. */
+        void check() {
+            synchronized (checkLock) {
+                checkNow();
+            }
+        }
+
+        private void checkNow() {
+            try {
+                if (checking == null || checking.isClosed()) {
+                    checking = direct.open();
+                }
+                try (Statement s = checking.createStatement(); ResultSet rs = s.executeQuery(CHECK)) {
+                    rs.next();
+                    boolean standby = rs.getBoolean(1);
+                    long position = rs.getLong(2);
+                    long lag = Math.round(rs.getDouble(3));
+                    lagMillis = lag;
+                    if (position > replayed) {
+                        replayed = position;
+                    }
+                    if (!standby) {
+                        out("it is not a standby (pg_is_in_recovery() is false: promoted, or a primary)");
+                    } else if (lag > maxLagMillis) {
+                        out("it lags " + lag + " ms behind, more than maxReplicaLag (" + maxLagMillis + " ms)");
+                    } else {
+                        in(lag);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                lagMillis = -1;
+                closeChecking();
+                out("it cannot be reached: " + e.getMessage());
+            }
+        }
+
+        /** Whether the replica has replayed {@code position}, asked on {@code c}, one of its connections. */
+        boolean hasReplayed(Connection c, long position) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(REPLAYED)) {
+                rs.next();
+                long now = rs.getLong(1);
+                if (now > replayed) {
+                    replayed = now;
+                }
+                return now >= position;
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        void out(String why) {
+            synchronized (this) {
+                if (!usable && why.equals(outBecause)) {
+                    return;
+                }
+                boolean was = usable;
+                usable = false;
+                outBecause = why;
+                if (was) {
+                    removals.increment();
+                    LOG.warn("Replica {} taken out: {}. Its reads go to the other replicas, or the primary.", name,
+                            why);
+                } else {
+                    LOG.info("Replica {} serves no reads: {}.", name, why);
+                }
+            }
+        }
+
+        private synchronized void in(long lag) {
+            if (!usable) {
+                usable = true;
+                outBecause = null;
+                LOG.info("Replica {} serves reads (lag {} ms).", name, lag);
+            }
+        }
+
+        private void closeChecking() {
+            if (checking != null) {
+                try {
+                    checking.close();
+                } catch (SQLException e) {
+                    // It is gone either way.
+                }
+                checking = null;
+            }
+        }
+
+        void close() {
+            usable = false;
+            synchronized (checkLock) {
+                closeChecking();
+            }
+            pool.close();
+        }
+    }
+}
