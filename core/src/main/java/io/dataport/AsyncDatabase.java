@@ -28,8 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * the memory. The threads are virtual threads on Java 21 and later.
  *
  * <p><b>Cancelling</b> a future ({@code cancel}, or completing it first, as {@code orTimeout} does) stops its
- * work: waiting, it never starts; running, its thread is interrupted and its executing statement cancelled on
- * the server, and its transaction rolls back. A cancel that comes once the commit was sent cannot undo it.
+ * work: waiting, it never starts; running, its executing statement is cancelled on the server (or, between
+ * statements, its thread interrupted), no further statement starts, and its transaction rolls back instead of
+ * committing. A cancel that comes once the commit was sent cannot undo it.
  *
  * <p><b>When to use it</b>: to run database work alongside other asynchronous work (an async HTTP framework, a
  * pipeline of futures) without blocking the caller's thread. It is not faster than the sync API: plain threads,

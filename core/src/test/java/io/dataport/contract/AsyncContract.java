@@ -207,6 +207,43 @@ public abstract class AsyncContract extends ContractSupport {
     }
 
     @Test
+    void cancelledWorkNeverCommitsEvenWhenItsCallbackSwallowsTheInterrupt() throws Exception {
+        db.useTransaction(s -> s.execute("create table t (id integer primary key)"));
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicReference<Throwable> afterCancel = new AtomicReference<>();
+        CompletableFuture<Integer> work = db.async().inTransaction(s -> {
+            s.execute("insert into t(id) values (1)");
+            inserted.countDown();
+            try {
+                never.await(BOUND_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException swallowed) {
+                // A careless callback: it goes on as if nothing happened.
+            }
+            try {
+                s.execute("insert into t(id) values (2)");
+            } catch (RuntimeException e) {
+                afterCancel.set(e);
+            } finally {
+                ended.countDown();
+            }
+            return 1;
+        });
+        assertThat(inserted.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(work.cancel(true)).isTrue();
+        assertThat(ended.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(afterCancel.get()).as("no statement starts once cancelled").isInstanceOf(QueryTimeoutException.class)
+                .hasMessageContaining("cancelled");
+        // The worker's next work runs only after the cancelled one ended: then its rollback is done.
+        assertThat(db.async().withSession(s -> 0).get(BOUND_SECONDS, TimeUnit.SECONDS)).isZero();
+        for (int i = 0; i < db.async().threads(); i++) {
+            db.async().withSession(s -> 0).get(BOUND_SECONDS, TimeUnit.SECONDS);
+        }
+        assertThat(ints(db, "select count(*) from t")).as("rolled back, not committed").containsExactly(0);
+    }
+
+    @Test
     void completingTheFutureFirstInterruptsTheWork() throws Exception {
         AsyncDatabase async = db.async();
         CountDownLatch started = new CountDownLatch(1);

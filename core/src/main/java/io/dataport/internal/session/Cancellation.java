@@ -4,8 +4,9 @@ import io.dataport.spi.StatementWatch;
 
 /**
  * The stop of one async task: the task's thread runs between {@link #begin()} and {@link #end()}, and any
- * other thread may {@link #cancel()} it meanwhile, which interrupts the thread (a wait for a connection, the
- * application's own blocking calls) and stops the statement executing on it, if one does. The sessions the task
+ * other thread may {@link #cancel()} it meanwhile, which stops the statement executing on it, or interrupts the
+ * thread when none does (a wait for a connection, the application's own blocking calls); from then on no
+ * statement of the task starts, and its work is not run again. The sessions the task
  * opens find it on their thread ({@link #current()}) and tell it about each execution. Thread-safe.
  *
  * <p>Two races are closed by the one lock: a cancel never stops a statement whose execution ended (the end
@@ -18,6 +19,8 @@ public final class Cancellation {
     /** The task's thread; null once the task ended. Guarded by this. */
     private Thread worker;
     private boolean cancelled;
+    /** Whether the task's commit was sent: a cancel from then on stops nothing. Guarded by this. */
+    private boolean committing;
     /** The watch of the statement executing now, or null. Guarded by this. */
     private StatementWatch executing;
 
@@ -38,18 +41,41 @@ public final class Cancellation {
     }
 
     /**
-     * Stops the task: interrupts its thread and stops the statement executing on it. Does nothing once the
-     * task ended, or when it was cancelled already.
+     * Stops the task: cancels the statement executing on its thread, or, when none executes, interrupts the
+     * thread (a wait for a connection, the application's own blocking calls). Never both: on a virtual thread an
+     * interrupt closes the socket a driver is blocked on, which would break the connection instead of stopping
+     * the statement. Does nothing once the task ended, or when it was cancelled already.
      */
     public synchronized void cancel() {
         if (cancelled || worker == null) {
             return;
         }
+        // First: a statement that fails now is not run again, and none may start.
         cancelled = true;
-        // The interrupt first: a statement that fails now must not be run again, and none may follow.
-        worker.interrupt();
+        if (committing) {
+            return;
+        }
         if (executing != null) {
             executing.cancel();
+        } else {
+            worker.interrupt();
+        }
+    }
+
+    /** Whether the task running on the current thread, if any, was cancelled: its work must not run again. */
+    static boolean cancelledHere() {
+        Cancellation c = CURRENT.get();
+        return c != null && c.isCancelled();
+    }
+
+    /**
+     * Before the rollback and release of a cancelled task's session: clears the interrupt its cancel may have
+     * set, so that the driver's socket (closed by an interrupt on a virtual thread) survives them. Statements
+     * stay refused ({@link #executing}).
+     */
+    void beforeCleanup() {
+        if (isCancelled()) {
+            Thread.interrupted();
         }
     }
 
@@ -67,6 +93,18 @@ public final class Cancellation {
         CURRENT.remove();
         // A cancel that came during the task set the flag; the lock above waited for one under way.
         Thread.interrupted();
+    }
+
+    /**
+     * The task is about to send its commit: true when it may, false when it was cancelled (then it must roll
+     * back instead). From now on a cancel neither cancels nor interrupts: the commit is on its way.
+     */
+    synchronized boolean committing() {
+        if (cancelled) {
+            return false;
+        }
+        committing = true;
+        return true;
     }
 
     /** Holds the watch of an execution about to start; false when the task was cancelled, so it must not start. */

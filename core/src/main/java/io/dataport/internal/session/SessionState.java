@@ -310,6 +310,12 @@ public final class SessionState {
             log.committed(statements, System.nanoTime() - begunAt);
             return;
         }
+        if (cancellation != null && !cancellation.committing()) {
+            rollback();
+            throw new QueryTimeoutException("Commit refused: the async task was cancelled "
+                    + "(CompletableFuture.cancel), so its transaction was rolled back and nothing of it was saved.",
+                    null, null);
+        }
         commitSent = true;
         try {
             connector.commit(connection);
@@ -331,6 +337,9 @@ public final class SessionState {
     private void rollback(Throwable cause) throws SQLException {
         if (!inTransaction) {
             return;
+        }
+        if (cancellation != null) {
+            cancellation.beforeCleanup();
         }
         end();
         log.rolledBack(cause, System.nanoTime() - begunAt);
@@ -399,6 +408,9 @@ public final class SessionState {
      * back. Throws the first failure, after doing all of it.
      */
     void release() throws SQLException {
+        if (cancellation != null) {
+            cancellation.beforeCleanup();
+        }
         SQLException failure = null;
         try {
             rollback();

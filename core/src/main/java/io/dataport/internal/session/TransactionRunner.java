@@ -292,7 +292,8 @@ public final class TransactionRunner {
             } catch (Throwable t) {
                 failure = lifecycle.closedUnder(errors.translateEscaped(t));
             }
-            if (lifecycle.isClosed()) {
+            if (lifecycle.isClosed() || Cancellation.cancelledHere()) {
+                // Closed, or the async work was cancelled: never run again.
                 throw Sneaky.<X>rethrow(failure);
             }
             RetryPolicy.Decision decision = policy.decide(failure, attempt.state, n, retryable);
