@@ -1,6 +1,7 @@
 package io.dataport;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A snapshot of what a {@link Database} did since it opened and of its connections now, the same on every
@@ -32,10 +33,18 @@ import java.time.Duration;
  *                              SQLite writer's turn)
  * @param writerWaitP99         the 99th percentile of that wait
  * @param writerWaitMax         the longest such wait
+ * @param replicas              the read replicas ({@link Database.Builder#replica}), empty without them
+ * @param readsOnPrimary        read-only units of work that went to the primary because no replica could serve
+ *                              them (down, lagging, or behind the thread's own last write); 0 without replicas
  */
 public record DatabaseMetrics(String backend, int maxConnections, int activeConnections, int idleConnections,
                               int threadsWaiting, long transactionsCommitted, long transactionsRolledBack,
                               long transactionsRetried, long statementsExecuted, long slowStatements,
                               long connectionsTaken, Duration connectionWaitP50, Duration connectionWaitP99,
-                              Duration writerWaitP50, Duration writerWaitP99, Duration writerWaitMax) {
+                              Duration writerWaitP50, Duration writerWaitP99, Duration writerWaitMax,
+                              List<ReplicaMetrics> replicas, long readsOnPrimary) {
+    /** Keeps the replicas unmodifiable. */
+    public DatabaseMetrics {
+        replicas = List.copyOf(replicas);
+    }
 }

@@ -1,5 +1,6 @@
 package io.dataport.spi;
 
+import io.dataport.ReplicaMetrics;
 import io.dataport.TransactionIsolation;
 import org.jdbi.v3.core.Jdbi;
 
@@ -7,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The running backend of one open {@link io.dataport.Database}: it hands out connections, begins and ends
@@ -239,6 +241,25 @@ public interface Connector extends AutoCloseable {
      * @throws io.dataport.ConfigurationException when it is not one of this backend's tokens
      */
     default void readAfter(String token) {
+    }
+
+    /**
+     * The read replicas and what they did, for {@code Database.metrics()}; the default, none.
+     *
+     * @return the replicas
+     */
+    default List<ReplicaMetrics> replicas() {
+        return List.of();
+    }
+
+    /**
+     * Read-only work that went to the primary because no replica could serve it, for {@code Database.metrics()};
+     * the default, 0.
+     *
+     * @return the count
+     */
+    default long readsOnPrimary() {
+        return 0;
     }
 
     /**

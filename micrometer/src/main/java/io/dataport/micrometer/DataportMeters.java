@@ -2,6 +2,7 @@ package io.dataport.micrometer;
 
 import io.dataport.Database;
 import io.dataport.DatabaseMetrics;
+import io.dataport.ReplicaMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -39,6 +40,11 @@ import java.util.function.ToDoubleFunction;
  * and {@code .p99} (the time taken to get a connection) and {@code dataport.writer.wait.p50}, {@code .p99} and
  * {@code .max} (the time a read-write transaction waited for its connection: on SQLite, the writer's turn).
  * The percentiles are Dataport's own, over the database's life, exact to a factor of two.
+ *
+ * <p>With read replicas ({@link Database.Builder#replica}), per replica (tag {@code replica=host:port}):
+ * gauges {@code dataport.replica.serving} (1 or 0) and {@code dataport.replica.lag} (seconds, at its last
+ * check), counters {@code dataport.replica.reads} and {@code dataport.replica.removals}; and the counter
+ * {@code dataport.reads.primary}, read-only work the primary served because no replica could.
  *
  * <p>On PostgreSQL, when HikariCP and its Micrometer support are on the class path, {@code bind} also gives the
  * running pool HikariCP's {@code MicrometerMetricsTrackerFactory} for this registry: the {@code hikaricp.*}
@@ -136,6 +142,29 @@ public final class DataportMeters implements AutoCloseable {
                 "Longest time a read-write transaction waited for its connection", db,
                 DatabaseMetrics::writerWaitMax).tags(common).register(registry));
 
+        List<ReplicaMetrics> replicas = db.metrics().replicas();
+        if (!replicas.isEmpty()) {
+            meters.add(counter("dataport.reads.primary",
+                    "Read-only work sent to the primary because no replica could serve it", db,
+                    DatabaseMetrics::readsOnPrimary).tags(common).register(registry));
+        }
+        for (int i = 0; i < replicas.size(); i++) {
+            int at = i;
+            Tags replica = common.and("replica", replicas.get(i).name());
+            meters.add(Gauge.builder("dataport.replica.serving", db, d -> replica(d, at).serving() ? 1 : 0)
+                    .description("Whether the replica serves reads (1) or is taken out (0)").tags(replica)
+                    .register(registry));
+            meters.add(Gauge.builder("dataport.replica.lag", db, d -> {
+                Duration lag = replica(d, at).lag();
+                return lag == null ? Double.NaN : lag.toNanos() / 1e9;
+            }).description("How far the replica was behind the primary at its last check").baseUnit("seconds")
+                    .tags(replica).register(registry));
+            meters.add(FunctionCounter.builder("dataport.replica.reads", db, d -> replica(d, at).reads())
+                    .description("Read-only work the replica served").tags(replica).register(registry));
+            meters.add(FunctionCounter.builder("dataport.replica.removals", db, d -> replica(d, at).removals())
+                    .description("Times the replica was taken out").tags(replica).register(registry));
+        }
+
         boolean hikari = HIKARI && HikariMeters.bind(db, registry);
         return new DataportMeters(registry, meters, hikari);
     }
@@ -165,6 +194,10 @@ public final class DataportMeters implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             meters.forEach(registry::remove);
         }
+    }
+
+    private static ReplicaMetrics replica(Database db, int index) {
+        return db.metrics().replicas().get(index);
     }
 
     private static FunctionCounter.Builder<Database> counter(String name, String description, Database db,

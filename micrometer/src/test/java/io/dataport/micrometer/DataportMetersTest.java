@@ -3,6 +3,7 @@ package io.dataport.micrometer;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.dataport.Database;
+import io.dataport.DatabaseUrl;
 import io.dataport.test.DataportTest;
 import io.dataport.test.TestDatabase;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Collection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,5 +165,32 @@ class DataportMetersTest {
         FunctionCounter counter = registry.find(name).tag("backend", backend).tags(tags).functionCounter();
         assertThat(counter).as(name).isNotNull();
         return counter.count();
+    }
+
+    @Test
+    void replicasHaveMetersOfTheirOwn(TestDatabase database) {
+        if (backend.equals("mysql")) {
+            return; // MySQL takes no replicas (ReplicaContract).
+        }
+        String url = database.url();
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        // The test server itself as the "replica": no standby, so it serves nothing and reads go to the primary.
+        String replica = parsed.hasHosts() ? parsed.hosts().get(0) : "standby.example:5432";
+        try (Database replicated = Database.builder(url).replica(replica).open();
+             DataportMeters bound = DataportMeters.bind(replicated, registry, Tags.of("db", "replicated"))) {
+            replicated.inReadOnlyTransaction(s -> s.handle().createQuery("select count(*) from note").mapTo(int.class)
+                    .one());
+            Collection<Meter> serving = registry.find("dataport.replica.serving").tag("db", "replicated").meters();
+            if (backend.equals("sqlite")) {
+                assertThat(serving).as("SQLite's replicas are its readers: no meters of their own").isEmpty();
+                return;
+            }
+            assertThat(registry.get("dataport.replica.serving").tag("replica", replica).gauge().value()).isZero();
+            assertThat(registry.get("dataport.replica.reads").tag("replica", replica).functionCounter().count())
+                    .isZero();
+            assertThat(registry.get("dataport.reads.primary").tag("db", "replicated").functionCounter().count())
+                    .isEqualTo(1);
+            assertThat(bound.meters()).hasSizeGreaterThan(meters.meters().size());
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.dataport.postgres;
 import io.dataport.ConfigurationException;
 import io.dataport.ConnectionException;
 import io.dataport.DatabaseConfig;
+import io.dataport.ReplicaMetrics;
 import io.dataport.TransactionIsolation;
 import io.dataport.hikari.ServerPool;
 import io.dataport.hikari.ServerPool.ConnectFailure;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -228,6 +230,16 @@ final class PostgresConnector implements Connector {
     }
 
     @Override
+    public List<ReplicaMetrics> replicas() {
+        return replicas == null ? List.of() : replicas.metrics();
+    }
+
+    @Override
+    public long readsOnPrimary() {
+        return replicas == null ? 0 : replicas.primaryReads();
+    }
+
+    @Override
     public String lastWriteToken() {
         return replicas == null ? null : replicas.lastWriteToken();
     }
@@ -314,7 +326,7 @@ final class PostgresConnector implements Connector {
     }
 
     /** The read replicas, or null (for tests). */
-    PostgresReplicas replicas() {
+    PostgresReplicas readReplicas() {
         return replicas;
     }
 

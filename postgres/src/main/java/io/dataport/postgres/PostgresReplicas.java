@@ -2,6 +2,7 @@ package io.dataport.postgres;
 
 import io.dataport.ConfigurationException;
 import io.dataport.DatabaseConfig;
+import io.dataport.ReplicaMetrics;
 import io.dataport.hikari.ServerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,6 +185,17 @@ final class PostgresReplicas implements AutoCloseable {
     /** Reads that went to the primary because no replica could serve them. */
     long primaryReads() {
         return primaryReads.sum();
+    }
+
+    /** What each replica is and did, for the metrics. */
+    List<ReplicaMetrics> metrics() {
+        List<ReplicaMetrics> list = new ArrayList<>();
+        for (Replica r : replicas) {
+            long lag = r.lagMillis;
+            list.add(new ReplicaMetrics(r.name, r.usable, lag < 0 ? null : Duration.ofMillis(lag), r.reads.sum(),
+                    r.removals.sum(), r.usable ? null : r.outBecause));
+        }
+        return list;
     }
 
     /** The replicas, for tests and metrics. */

@@ -95,7 +95,7 @@ public final class TransactionRunner {
                 transactions.committedCount(), transactions.rolledBackCount(), retries.sum(),
                 statementLog.executedCount(), statementLog.slowCount(), connectionsTaken.sum(),
                 connectionWaits.percentile(0.5), connectionWaits.percentile(0.99), writerWaits.percentile(0.5),
-                writerWaits.percentile(0.99), writerWaits.max());
+                writerWaits.percentile(0.99), writerWaits.max(), connector.replicas(), connector.readsOnPrimary());
     }
 
     /** How many times work was run again, since the database was opened. */
