@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.dataport.DatabaseConfig;
+import io.dataport.TransactionIsolation;
 import io.dataport.spi.NoConnectionFreeException;
 import io.dataport.spi.PoolState;
 
@@ -74,19 +75,21 @@ public final class ServerPool implements AutoCloseable {
     public static ServerPool start(String displayName, DatabaseConfig config, int defaultSize, String jdbcUrl,
                                    String user, String password, Map<String, String> properties, String setup,
                                    DirectConnect direct) {
-        return start(displayName, config, defaultSize, config.connectionTimeout(), jdbcUrl, user, password,
-                properties, setup, direct);
+        return start(displayName, config, defaultSize, config.connectionTimeout(), config.isolation(), jdbcUrl, user,
+                password, properties, setup, direct);
     }
 
     /**
      * Starts a pool like {@link #start(String, DatabaseConfig, int, String, String, String, Map, String,
-     * DirectConnect)}, waiting at most {@code connectionTimeout} for a connection instead of the database's: a
-     * read replica's, whose callers go to the primary rather than wait long.
+     * DirectConnect)}, waiting at most {@code connectionTimeout} for a connection and at {@code isolation} by
+     * default, instead of the database's: a read replica's, whose callers go to the primary rather than wait long,
+     * and which refuses some levels (a PostgreSQL hot standby, SERIALIZABLE).
      *
      * @param displayName       the database's name for messages and the pool's name
      * @param config            the database's settings: pool size, isolation, read-only
      * @param defaultSize       the pool size when the configuration sets none
      * @param connectionTimeout the longest wait for a connection, 250 ms or more
+     * @param isolation         the connections' default isolation level
      * @param jdbcUrl           the driver's URL, without secrets
      * @param user              the user, or null
      * @param password          the password, or null
@@ -96,7 +99,8 @@ public final class ServerPool implements AutoCloseable {
      * @return the started pool
      */
     public static ServerPool start(String displayName, DatabaseConfig config, int defaultSize,
-                                   Duration connectionTimeout, String jdbcUrl, String user, String password,
+                                   Duration connectionTimeout, TransactionIsolation isolation, String jdbcUrl,
+                                   String user, String password,
                                    Map<String, String> properties, String setup, DirectConnect direct) {
         int size = config.maxPoolSize() > 0 ? config.maxPoolSize() : defaultSize;
         HikariConfig hikari = new HikariConfig();
@@ -115,7 +119,7 @@ public final class ServerPool implements AutoCloseable {
         hikari.setAutoCommit(true);
         // The database's default level is each connection's session default: a transaction at that level costs
         // no extra statement. Hikari puts it back on a connection that comes back changed.
-        hikari.setTransactionIsolation("TRANSACTION_" + config.isolation().name());
+        hikari.setTransactionIsolation("TRANSACTION_" + isolation.name());
         // A server that is down now may be up for the first transaction: start the pool without a connection.
         hikari.setInitializationFailTimeout(-1);
         hikari.setReadOnly(config.readOnly());

@@ -3,6 +3,7 @@ package io.dataport.postgres;
 import io.dataport.ConfigurationException;
 import io.dataport.DatabaseConfig;
 import io.dataport.ReplicaMetrics;
+import io.dataport.TransactionIsolation;
 import io.dataport.hikari.ServerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ import java.util.function.Function;
 /**
  * The read replicas of one PostgreSQL Database: streaming standbys, each with a pool of its own, that serve the
  * read-only work ({@link #acquire()}) while the primary serves the rest.
+ *
+ * <p>A replica's connections default to READ COMMITTED, not the database's level: a hot standby refuses
+ * SERIALIZABLE, even for one statement. Its read-only transactions are REPEATABLE READ, as on the primary.
  *
  * <p>Health: a replica serves reads only while it is up, in recovery (a standby; one that was promoted is no
  * replica any more) and at most {@code maxReplicaLag} behind. One thread checks every replica on a connection of
@@ -69,7 +73,8 @@ final class PostgresReplicas implements AutoCloseable {
         for (String given : config.replicas()) {
             PostgresUrl url = primary.replica(given);
             ServerPool pool = ServerPool.start("PostgreSQL replica " + url.hosts(), config,
-                    PostgresConnector.DEFAULT_POOL_SIZE, REPLICA_CONNECTION_TIMEOUT, url.jdbcUrl, url.user,
+                    PostgresConnector.DEFAULT_POOL_SIZE, REPLICA_CONNECTION_TIMEOUT,
+                    TransactionIsolation.READ_COMMITTED, url.jdbcUrl, url.user,
                     url.password, url.properties, setup, direct.apply(url));
             replicas.add(new Replica(url.hosts(), pool, direct.apply(url)));
         }

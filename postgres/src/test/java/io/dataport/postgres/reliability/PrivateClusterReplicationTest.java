@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,29 +34,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Tag(Reliability.TAG)
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PrivateClusterReplicationTest {
-    private static final String APP_PASSWORD = "App-" + UUID.randomUUID();
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
     private static final AtomicInteger IDS = new AtomicInteger();
+    private static Replication clusters;
     private static PrivateCluster primary;
     private static PrivateCluster standby;
 
     @BeforeAll
     static void startClusters() throws Exception {
-        primary = PrivateCluster.start();
-        primary.sql("create role app login password '" + APP_PASSWORD + "'", "create database shop owner app");
+        clusters = Replication.start();
+        primary = clusters.primary;
+        standby = clusters.standby;
         try (Connection c = app(primary); Statement s = c.createStatement()) {
             s.execute("create table notes (id int primary key, body text not null)");
         }
-        standby = primary.startStandby();
     }
 
     @AfterAll
     static void stopClusters() {
-        if (standby != null) {
-            standby.close();
-        }
-        if (primary != null) {
-            primary.close();
+        if (clusters != null) {
+            clusters.close();
         }
     }
 
@@ -144,7 +140,7 @@ class PrivateClusterReplicationTest {
     }
 
     private static Connection app(PrivateCluster cluster) throws SQLException {
-        return DriverManager.getConnection(cluster.jdbcUrl("shop"), "app", APP_PASSWORD);
+        return DriverManager.getConnection(cluster.jdbcUrl("shop"), "app", clusters.password);
     }
 
     /** Inserts a note with a new id as the app user; returns the id. */
