@@ -786,7 +786,7 @@ public final class Database implements AutoCloseable {
          * that is up and at most {@link #maxReplicaLag} behind, read-write transactions to the primary (the URL of
          * {@link Database#builder}). On PostgreSQL, a streaming standby: {@code host:port}, which takes the
          * primary's user, password, database and settings, or a whole URL. Each replica has a pool of its own and
-         * is checked every second; one that is down, lags too far or is no standby (promoted) is taken out, and
+         * is checked four times within {@link #maxReplicaLag} (at most every second); one that is down, lags too far or is no standby (promoted) is taken out, and
          * put back once it is fine again; with none usable, reads go to the primary. On SQLite, whose readers
          * already read the one file, a replica means the reader pool: it is accepted and changes nothing, so that
          * the application's code stays the same. The same as {@code replicas=host:port,host:port} in the URL.
@@ -833,8 +833,9 @@ public final class Database implements AutoCloseable {
 
         /**
          * Whether a thread's reads see its own committed writes when they go to a replica (default: true). After a
-         * thread commits a write, its reads go only to a replica that has replayed that commit, else to the
-         * primary; {@link Database#lastWriteToken()} and {@link Database#readAfter(String)} carry the same
+         * thread commits a write, its reads go only to a replica known to have replayed that commit, else to the
+         * primary (on PostgreSQL, for about one or two replica checks after each write; the commit itself costs
+         * nothing more); {@link Database#lastWriteToken()} and {@link Database#readAfter(String)} carry the same
          * promise across threads and requests. Off, reads may miss a write made a moment before, by as much as
          * {@link #maxReplicaLag}.
          *

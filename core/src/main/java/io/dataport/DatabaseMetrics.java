@@ -43,8 +43,4 @@ public record DatabaseMetrics(String backend, int maxConnections, int activeConn
                               long connectionsTaken, Duration connectionWaitP50, Duration connectionWaitP99,
                               Duration writerWaitP50, Duration writerWaitP99, Duration writerWaitMax,
                               List<ReplicaMetrics> replicas, long readsOnPrimary) {
-    /** Keeps the replicas unmodifiable. */
-    public DatabaseMetrics {
-        replicas = List.copyOf(replicas);
-    }
 }

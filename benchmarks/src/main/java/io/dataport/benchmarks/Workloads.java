@@ -281,8 +281,8 @@ final class Workloads {
         Reader create(SplittableRandom random) throws Exception;
     }
 
-    /** Runs 8 threads reading by id for {@code millis}. */
-    private Outcome parallel(int millis, ReaderFactory factory) throws Exception {
+    /** Runs 8 threads, each calling its reader in a loop, for {@code millis}. */
+    static Outcome parallel(int millis, ReaderFactory factory) throws Exception {
         AtomicLong ops = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(THREADS);

@@ -63,7 +63,8 @@ final class PostgresConnector implements Connector {
         this.pool = ServerPool.start("PostgreSQL", config, DEFAULT_POOL_SIZE, url.jdbcUrl, url.user, url.password,
                 probeProperties, setup, this::connectDirectly);
         this.replicas = config.replicas().isEmpty() ? null
-                : new PostgresReplicas(config, url, setup, replica -> () -> connectDirectly(replica));
+                : new PostgresReplicas(config, url, this::connectDirectly, setup,
+                replica -> () -> connectDirectly(replica));
     }
 
     /** pgjdbc properties: Dataport's defaults, then whatever the URL and the builder set. */
@@ -218,15 +219,14 @@ final class PostgresConnector implements Connector {
         }
     }
 
-    /** With replicas, the commit also returns its WAL position, for read-your-writes and tokens. */
+    /** With replicas, the thread's reads see the commit from now on (read-your-writes). */
     @Override
     public void commit(Connection connection) throws SQLException {
-        if (replicas != null) {
-            replicas.commit(connection);
-        } else {
-            connection.commit();
-        }
+        connection.commit();
         connection.setAutoCommit(true);
+        if (replicas != null) {
+            replicas.committed();
+        }
     }
 
     @Override
@@ -239,9 +239,19 @@ final class PostgresConnector implements Connector {
         return replicas == null ? 0 : replicas.primaryReads();
     }
 
+    /** The primary's WAL position, asked on a connection of its own; null without replicas or a write. */
     @Override
     public String lastWriteToken() {
-        return replicas == null ? null : replicas.lastWriteToken();
+        if (replicas == null) {
+            return null;
+        }
+        try {
+            return replicas.lastWriteToken();
+        } catch (SQLException e) {
+            throw new ConnectionException("Cannot make a read-after token: the primary did not say its WAL position ("
+                    + e.getMessage() + "). Check that it is up; reads after this write go to the primary meanwhile.",
+                    e);
+        }
     }
 
     @Override

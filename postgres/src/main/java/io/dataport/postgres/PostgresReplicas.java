@@ -35,23 +35,24 @@ import java.util.function.Function;
  * its own, several times within the lag bound (every second at most); a replica whose pool cannot connect is
  * taken out at once. Each removal and return is logged in the category {@code io.dataport.replicas}.
  *
- * <p>Read-your-writes: the commit of a read-write transaction returns the primary's WAL position
- * ({@code pg_current_wal_lsn()}, in the commit's own round trip, {@link #COMMIT_AND_POSITION}), kept for its
- * thread. That thread's reads then go only to a replica that has replayed that far
- * ({@code pg_last_wal_replay_lsn()}: known from the checks, else asked once on the borrowed connection), and to
- * the primary when none has. Thread-safe.
+ * <p>Read-your-writes, at no cost to a commit: each check first takes the primary's WAL position
+ * ({@code pg_current_wal_lsn()}) and the time just before it, then each replica's replayed position
+ * ({@code pg_last_wal_replay_lsn()}); a replica that has replayed the sampled position holds every commit that
+ * ended before that time. A thread that committed a write reads only from a replica known to hold a time after
+ * its commit, else from the primary: for about one to two check intervals after each write. A token
+ * ({@link #lastWriteToken()}) is the primary's position when it is asked for, which is at or after the thread's
+ * commit; reads after it go to a replica that has replayed it. Thread-safe.
  */
 final class PostgresReplicas implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("io.dataport.replicas");
     private static final AtomicInteger CHECKERS = new AtomicInteger();
-    /** The commit and the primary's WAL position after it, in one round trip. */
-    static final String COMMIT_AND_POSITION = "COMMIT; SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint";
+    /** The primary's WAL position. */
+    static final String POSITION = "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint";
     /** A standby's state: in recovery, replayed position, and lag in ms (0 when it has replayed all it got). */
     private static final String CHECK = "SELECT pg_is_in_recovery(), "
             + "(pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint, "
             + "CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 "
             + "ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000, 0) END";
-    private static final String REPLAYED = "SELECT (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint";
     /** A replica's pool waits no longer for a connection: its reads go to the primary instead. */
     private static final Duration REPLICA_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
 
@@ -60,18 +61,25 @@ final class PostgresReplicas implements AutoCloseable {
     private final boolean readYourWrites;
     private final ScheduledExecutorService checker;
     private final AtomicInteger next = new AtomicInteger();
-    /** The WAL position this thread's reads must see (its last commit's, or a token's); 0 for none. */
-    private final ThreadLocal<long[]> readAfter = ThreadLocal.withInitial(() -> new long[1]);
-    /** The WAL position of this thread's last commit; 0 for none. */
-    private final ThreadLocal<long[]> lastWrite = ThreadLocal.withInitial(() -> new long[1]);
+    /**
+     * What this thread's reads must see: [0] the time its last write committed ({@link System#nanoTime()}; 0 for
+     * none), [1] the WAL position of a token it was given (0 for none).
+     */
+    private final ThreadLocal<long[]> mustSee = ThreadLocal.withInitial(() -> new long[2]);
+    /** Opens a connection to the primary, for the checks' samples and the tokens. */
+    private final ServerPool.DirectConnect primary;
+    /** The checks' connection to the primary; guarded by {@link #sampleLock}. */
+    private Connection sampling;
+    private final Object sampleLock = new Object();
     private final LongAdder primaryReads = new LongAdder();
 
-    PostgresReplicas(DatabaseConfig config, PostgresUrl primary, String setup,
+    PostgresReplicas(DatabaseConfig config, PostgresUrl primaryUrl, ServerPool.DirectConnect primary, String setup,
                      Function<PostgresUrl, ServerPool.DirectConnect> direct) {
+        this.primary = primary;
         this.maxLagMillis = config.maxReplicaLag().toMillis();
         this.readYourWrites = config.readYourWrites();
         for (String given : config.replicas()) {
-            PostgresUrl url = primary.replica(given);
+            PostgresUrl url = primaryUrl.replica(given);
             ServerPool pool = ServerPool.start("PostgreSQL replica " + url.hosts(), config,
                     PostgresConnector.DEFAULT_POOL_SIZE, REPLICA_CONNECTION_TIMEOUT,
                     TransactionIsolation.READ_COMMITTED, url.jdbcUrl, url.user,
@@ -88,10 +96,48 @@ final class PostgresReplicas implements AutoCloseable {
         this.checker = timer;
     }
 
-    /** Checks every replica now, once, on the calling thread: at open, so that reads go to them from the start. */
+    /**
+     * Checks every replica, once: samples the primary's position, then asks each replica for its state. Run by
+     * the checker, and at open on the opening thread, so that reads go to the replicas from the start.
+     */
     void checkAll() {
+        long sampledAt = System.nanoTime();
+        long position = primaryPosition();
         for (Replica r : replicas) {
-            r.check();
+            r.check(sampledAt, position);
+        }
+    }
+
+    /** The primary's WAL position now, on the checks' own connection; 0 when the primary cannot tell. */
+    private long primaryPosition() {
+        synchronized (sampleLock) {
+            try {
+                if (sampling == null || sampling.isClosed()) {
+                    sampling = primary.open();
+                }
+                return position(sampling);
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(sampling);
+                sampling = null;
+                return 0;
+            }
+        }
+    }
+
+    private static long position(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(POSITION)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // It is gone either way.
+            }
         }
     }
 
@@ -100,15 +146,13 @@ final class PostgresReplicas implements AutoCloseable {
      * read goes to the primary.
      */
     Connection acquire() throws SQLException {
-        long[] needed = readAfter.get();
-        if (needed[0] != 0 && caughtUp(needed[0])) {
-            needed[0] = 0;
-        }
+        long[] must = mustSee.get();
         int n = replicas.size();
         int start = Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
             Replica r = replicas.get((start + i) % n);
-            if (!r.usable) {
+            if (!r.usable || readYourWrites && must[0] != 0 && r.holdsUntil - must[0] <= 0
+                    || r.replayed < must[1]) {
                 continue;
             }
             Connection c;
@@ -118,10 +162,6 @@ final class PostgresReplicas implements AutoCloseable {
                 r.out("its pool could not connect: " + e.getMessage());
                 continue;
             }
-            if (needed[0] != 0 && r.replayed < needed[0] && !r.hasReplayed(c, needed[0])) {
-                c.close();
-                continue;
-            }
             r.reads.increment();
             return c;
         }
@@ -129,43 +169,27 @@ final class PostgresReplicas implements AutoCloseable {
         return null;
     }
 
-    /** Whether every replica that serves reads has replayed {@code position}. */
-    private boolean caughtUp(long position) {
-        for (Replica r : replicas) {
-            if (r.usable && r.replayed < position) {
-                return false;
-            }
-        }
-        return true;
+    /** A read-write transaction of this thread committed: with read-your-writes, its reads must see it. */
+    void committed() {
+        mustSee.get()[0] = System.nanoTime();
     }
 
-    /** Commits on the primary and keeps the commit's WAL position for this thread's reads. */
-    void commit(Connection connection) throws SQLException {
-        long position = 0;
-        try (Statement s = connection.createStatement()) {
-            s.execute(COMMIT_AND_POSITION);
-            while (!s.getMoreResults() && s.getUpdateCount() != -1) {
-                // The COMMIT's count; the position follows.
-            }
-            try (ResultSet rs = s.getResultSet()) {
-                if (rs != null && rs.next()) {
-                    position = rs.getLong(1);
-                }
-            }
-        }
-        if (position != 0) {
-            lastWrite.get()[0] = position;
-            if (readYourWrites) {
-                long[] needed = readAfter.get();
-                needed[0] = Math.max(needed[0], position);
-            }
+    /**
+     * The token of this thread's last commit: the primary's WAL position now (at or after the commit), as
+     * PostgreSQL writes an LSN; null when the thread committed none.
+     */
+    String lastWriteToken() throws SQLException {
+        return mustSee.get()[0] == 0 ? null : lsn(primaryPositionForToken());
+    }
+
+    private long primaryPositionForToken() throws SQLException {
+        try (Connection c = primary.open()) {
+            return position(c);
         }
     }
 
-    /** The token of this thread's last commit: its WAL position, as PostgreSQL writes an LSN; null for none. */
-    String lastWriteToken() {
-        long position = lastWrite.get()[0];
-        return position == 0 ? null : Long.toHexString(position >>> 32).toUpperCase(Locale.ROOT) + "/"
+    private static String lsn(long position) {
+        return Long.toHexString(position >>> 32).toUpperCase(Locale.ROOT) + "/"
                 + Long.toHexString(position & 0xFFFFFFFFL).toUpperCase(Locale.ROOT);
     }
 
@@ -183,8 +207,8 @@ final class PostgresReplicas implements AutoCloseable {
             throw new ConfigurationException("Invalid read-after token '" + token + "': pass what "
                     + "Database.lastWriteToken() returned, such as 16/B374D848.");
         }
-        long[] needed = readAfter.get();
-        needed[0] = Math.max(needed[0], position);
+        long[] must = mustSee.get();
+        must[1] = Math.max(must[1], position);
     }
 
     /** Reads that went to the primary because no replica could serve them. */
@@ -214,6 +238,10 @@ final class PostgresReplicas implements AutoCloseable {
         for (Replica r : replicas) {
             r.close();
         }
+        synchronized (sampleLock) {
+            closeQuietly(sampling);
+            sampling = null;
+        }
     }
 
     /** One replica: its pool, its check connection, and what the last check found. */
@@ -225,6 +253,11 @@ final class PostgresReplicas implements AutoCloseable {
         volatile boolean usable;
         /** The WAL position it has replayed, as far as known. */
         volatile long replayed;
+        /**
+         * The latest check time ({@link System#nanoTime()}) whose primary position it had replayed: it holds every
+         * commit that ended before then. 0 until a check shows one.
+         */
+        volatile long holdsUntil;
         /** Its lag at the last check, in ms; -1 when it could not be checked. */
         volatile long lagMillis = -1;
         /** Why it serves no reads, or null. */
@@ -241,10 +274,16 @@ final class PostgresReplicas implements AutoCloseable {
             this.direct = direct;
         }
 
-        /** Asks the replica for its state and takes it out or puts it back. */
-        void check() {
+        /**
+         * Asks the replica for its state and takes it out or puts it back; {@code position} is the primary's,
+         * sampled at {@code sampledAt} (0: unknown).
+         */
+        void check(long sampledAt, long position) {
             synchronized (checkLock) {
                 checkNow();
+                if (position != 0 && replayed >= position) {
+                    holdsUntil = sampledAt;
+                }
             }
         }
 
@@ -277,20 +316,6 @@ final class PostgresReplicas implements AutoCloseable {
             }
         }
 
-        /** Whether the replica has replayed {@code position}, asked on {@code c}, one of its connections. */
-        boolean hasReplayed(Connection c, long position) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(REPLAYED)) {
-                rs.next();
-                long now = rs.getLong(1);
-                if (now > replayed) {
-                    replayed = now;
-                }
-                return now >= position;
-            } catch (SQLException e) {
-                return false;
-            }
-        }
-
         void out(String why) {
             synchronized (this) {
                 if (!usable && why.equals(outBecause)) {
@@ -318,14 +343,8 @@ final class PostgresReplicas implements AutoCloseable {
         }
 
         private void closeChecking() {
-            if (checking != null) {
-                try {
-                    checking.close();
-                } catch (SQLException e) {
-                    // It is gone either way.
-                }
-                checking = null;
-            }
+            closeQuietly(checking);
+            checking = null;
         }
 
         void close() {

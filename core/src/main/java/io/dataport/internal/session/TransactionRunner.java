@@ -21,6 +21,7 @@ import io.dataport.spi.PoolState;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -95,7 +96,8 @@ public final class TransactionRunner {
                 transactions.committedCount(), transactions.rolledBackCount(), retries.sum(),
                 statementLog.executedCount(), statementLog.slowCount(), connectionsTaken.sum(),
                 connectionWaits.percentile(0.5), connectionWaits.percentile(0.99), writerWaits.percentile(0.5),
-                writerWaits.percentile(0.99), writerWaits.max(), connector.replicas(), connector.readsOnPrimary());
+                writerWaits.percentile(0.99), writerWaits.max(), List.copyOf(connector.replicas()),
+                connector.readsOnPrimary());
     }
 
     /** How many times work was run again, since the database was opened. */

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Read replicas against a real streaming standby of a private primary ({@link PrivateCluster}): read-only work
  * lands on the standby ({@code pg_is_in_recovery()}), writes on the primary; a thread reads its own writes while
  * the standby's replay is paused, and another thread does with the writer's token; a standby that lags too far
- * or stops is taken out, the reads go on on the primary, and it is put back once it is fine. Bounded in time.
+ * or stops is taken out, the reads go on on the primary, and it is put back once it is fine. Bounded in time:
+ * the waits end on a condition (a check every quarter of the lag bound, at most a second), or fail at a deadline.
  */
 @Tag(Reliability.TAG)
 class PostgresReplicasTest {
@@ -93,6 +94,12 @@ class PostgresReplicasTest {
         return d.metrics().replicas().get(0);
     }
 
+    /** Runs {@code work} on a thread of its own, which has no earlier writes or tokens. */
+    private static long onNewThread(java.util.function.LongSupplier work) throws Exception {
+        return CompletableFuture.supplyAsync(work::getAsLong, task -> new Thread(task).start())
+                .get(STEP.toSeconds(), TimeUnit.SECONDS);
+    }
+
     /** Waits, at most {@link #STEP}, for what the replica checks see; they run every quarter of the lag bound. */
     private static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + STEP.toNanos();
@@ -108,7 +115,8 @@ class PostgresReplicasTest {
         long id = items.insert(new Item(null, "ada")).id();
         assertThat(inRecovery(db, false)).as("a read-write transaction runs on the primary").isFalse();
         standby.awaitCaughtUp(primary, STEP);
-        assertThat(inRecovery(db, true)).as("a read-only one on the standby, once it replayed the writes").isTrue();
+        await("a read-only transaction to run on the standby, once a check saw it replay the writes",
+                () -> inRecovery(db, true));
         long before = replica(db).reads();
         assertThat(items.findById(id)).map(Item::name).contains("ada");
         assertThat(items.count()).isEqualTo(1);
@@ -128,20 +136,20 @@ class PostgresReplicasTest {
                 .isEqualTo(primaryReads + 1);
         String token = db.lastWriteToken();
         assertThat(token).matches("[0-9A-F]+/[0-9A-F]+");
-        long withToken = CompletableFuture.supplyAsync(() -> {
+        long withToken = onNewThread(() -> {
             db.readAfter(token);
             return count(db);
-        }).get(STEP.toSeconds(), TimeUnit.SECONDS);
+        });
         assertThat(withToken).as("another thread with the writer's token sees it too").isEqualTo(1);
-        long withoutToken = CompletableFuture.supplyAsync(() -> count(db)).get(STEP.toSeconds(), TimeUnit.SECONDS);
+        long withoutToken = onNewThread(() -> count(db));
         assertThat(withoutToken).as("a thread without it reads the lagging standby: the lag is real").isZero();
 
         standby.resumeReplay();
         standby.awaitCaughtUp(primary, STEP);
-        long onReplica = replica(db).reads();
-        assertThat(count(db)).isEqualTo(1);
-        assertThat(replica(db).reads()).as("caught up: the writer's reads go to the standby again")
-                .isEqualTo(onReplica + 1);
+        await("the writer's reads to go to the standby again, once a check saw it caught up", () -> {
+            long onReplica = replica(db).reads();
+            return count(db) == 1 && replica(db).reads() == onReplica + 1;
+        });
     }
 
     @Test
@@ -169,7 +177,7 @@ class PostgresReplicasTest {
 
             standby.resumeReplay();
             await("the standby to be put back", () -> replica(strict).serving());
-            assertThat(inRecovery(strict, true)).isTrue();
+            assertThat(inRecovery(strict, true)).as("without read-your-writes, at once").isTrue();
         }
     }
 
@@ -177,7 +185,7 @@ class PostgresReplicasTest {
     void aStoppedStandbyIsTakenOutTheReadsGoOnAndItComesBack() throws Exception {
         db.useTransaction(s -> s.execute("insert into item(name) values ('edsger')"));
         standby.awaitCaughtUp(primary, STEP);
-        assertThat(inRecovery(db, true)).isTrue();
+        await("reads on the standby", () -> inRecovery(db, true));
         standby.stop();
         try {
             assertThat(count(db)).as("the read goes on, on the primary").isEqualTo(1);
@@ -189,7 +197,7 @@ class PostgresReplicasTest {
         }
         standby.awaitCaughtUp(primary, STEP);
         await("the standby to be put back", () -> replica(db).serving());
-        assertThat(inRecovery(db, true)).isTrue();
+        await("reads on the standby again", () -> inRecovery(db, true));
         assertThat(count(db)).isEqualTo(1);
     }
 }
