@@ -106,4 +106,39 @@ class PostgresUrlTest {
         assertThatThrownBy(() -> parse("postgresql://h/db?x=%zz")).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("%-escape");
     }
+
+    @Test
+    void failoverUrlsInLibpqAndPgjdbcForms() {
+        PostgresUrl libpq = parse("postgresql://app:pw@h1:5432,h2:5433/shop?target_session_attrs=read-write");
+        assertThat(libpq.jdbcUrl).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/shop");
+        assertThat(libpq.properties).containsEntry("targetServerType", "primary");
+        assertThat(parse("postgresql://h1,h2/shop?target_session_attrs=prefer-standby").properties)
+                .containsEntry("targetServerType", "preferSecondary");
+        assertThat(parse("postgresql://h1,h2/shop?target_session_attrs=standby").properties)
+                .containsEntry("targetServerType", "secondary");
+        PostgresUrl pgjdbc = parse("jdbc:postgresql://h1:5432,h2:5433/shop?targetServerType=primary&user=app");
+        assertThat(pgjdbc.jdbcUrl).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/shop");
+        assertThat(pgjdbc.properties).containsEntry("targetServerType", "primary");
+        assertThatThrownBy(() -> parse("postgresql://h1,h2/shop?target_session_attrs=writable"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("read-write");
+    }
+
+    @Test
+    void aReplicaTakesThePrimarysLoginDatabaseAndSettingsButNeverItsTarget() {
+        PostgresUrl primary = parse("postgresql://app:pw@h1:5432,h2:5432/shop?target_session_attrs=read-write"
+                + "&sslmode=require");
+        PostgresUrl replica = primary.replica("standby1:5433");
+        assertThat(replica.jdbcUrl).isEqualTo("jdbc:postgresql://standby1:5433/shop");
+        assertThat(replica.user).isEqualTo("app");
+        assertThat(replica.password).isEqualTo("pw");
+        assertThat(replica.properties).containsEntry("sslmode", "require").doesNotContainKey("targetServerType");
+        assertThat(primary.replica("[::1]:5433").jdbcUrl).isEqualTo("jdbc:postgresql://[::1]:5433/shop");
+        PostgresUrl own = primary.replica("postgresql://reader:rpw@standby2:5434/shop_copy?sslmode=verify-full");
+        assertThat(own.jdbcUrl).isEqualTo("jdbc:postgresql://standby2:5434/shop_copy");
+        assertThat(own.user).isEqualTo("reader");
+        assertThat(own.password).isEqualTo("rpw");
+        assertThat(own.properties).containsEntry("sslmode", "verify-full");
+        assertThatThrownBy(() -> primary.replica("standby1:5432/db")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("host:port");
+    }
 }
