@@ -316,7 +316,8 @@ final class PostgresReplicas implements AutoCloseable {
             }
         }
 
-        void out(String why) {
+        void out(String reason) {
+            String why = reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
             synchronized (this) {
                 if (!usable && why.equals(outBecause)) {
                     return;
