@@ -178,8 +178,7 @@ class DataportMetersTest {
         String replica = parsed.hasHosts() ? parsed.hosts().get(0) : "standby.example:5432";
         try (Database replicated = Database.builder(url).replica(replica).open();
              DataportMeters bound = DataportMeters.bind(replicated, registry, Tags.of("db", "replicated"))) {
-            replicated.inReadOnlyTransaction(s -> s.handle().createQuery("select count(*) from note").mapTo(int.class)
-                    .one());
+            replicated.inReadOnlyTransaction(s -> s.query("select count(*) from note"));
             Collection<Meter> serving = registry.find("dataport.replica.serving").tag("db", "replicated").meters();
             if (backend.equals("sqlite")) {
                 assertThat(serving).as("SQLite's replicas are its readers: no meters of their own").isEmpty();
