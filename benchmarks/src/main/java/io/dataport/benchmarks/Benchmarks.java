@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The benchmark command: runs W1 to W6 on SQLite, PostgreSQL and MySQL/MariaDB with JDBC, plain Jdbi and
+ * The benchmark command: runs W1 to W9 on SQLite, PostgreSQL and MySQL/MariaDB with JDBC, plain Jdbi and
  * Dataport, and prints one table (and optionally a CSV file).
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar [--csv results.csv] [--backend sqlite,postgres,mysql] [--quick]}</pre>
@@ -120,6 +120,9 @@ public final class Benchmarks {
         }
         if (wanted(only, "W4")) {
             results.addAll(harness.run(b, w.w4()));
+        }
+        if (wanted(only, "W9")) {
+            results.addAll(harness.run(b, w.w9()));
         }
         if (wanted(only, "W6")) {
             w.populate(sizes.w6());

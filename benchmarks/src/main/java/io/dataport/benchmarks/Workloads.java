@@ -22,9 +22,12 @@ import java.util.stream.Stream;
 import static io.dataport.Condition.where;
 
 /**
- * The six workloads of the benchmark, each as JDBC, plain Jdbi and Dataport variants on one backend. Every
- * variant borrows a connection per operation from the same pool (W4's JDBC threads hold one for the round).
- * JDBC variants reuse prepared statements per connection and run single statements in auto-commit: the limit. Jdbi and Dataport variants work the way applications use them: a handle or a transaction per operation.
+ * The workloads of the benchmark, each as JDBC, plain Jdbi and Dataport variants on one backend, measured
+ * against two references in the same run. The physical limit ({@link Role#LIMIT}): each thread holds one
+ * connection for the round and reuses one prepared statement, bindings computed before the timing, single
+ * statements in auto-commit. JDBC with a pool ({@link Role#JDBC}): a connection borrowed per operation, prepared
+ * statements reused per connection (W2, W4 and W6 hold one for the round: they are the limit). Jdbi and Dataport
+ * work the way applications use them: a handle or a transaction per operation.
  */
 final class Workloads {
     static final int THREADS = 8;
@@ -100,7 +103,30 @@ final class Workloads {
 
     Workload w1() {
         Jdbi jdbi = t.writeJdbi();
+        String[] names = new String[sizes.w1()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "w1-" + i;
+        }
         List<Variant> v = List.of(
+                Variant.of("limit (1 conn, 1 statement)", Role.LIMIT, n -> {
+                    long check = 0;
+                    Connection c = t.writers().take();
+                    // RETURNING, as Dataport's insert: the id in the statement's own round trip (sqlite-jdbc's
+                    // generated keys run a second statement, SELECT last_insert_rowid()).
+                    try (PreparedStatement ps = c.prepareStatement(INSERT + " RETURNING id")) {
+                        for (int i = 0; i < n; i++) {
+                            ps.setString(1, names[i]);
+                            ps.setInt(2, i);
+                            try (ResultSet keys = ps.executeQuery()) {
+                                keys.next();
+                                check += keys.getLong(1);
+                            }
+                        }
+                    } finally {
+                        t.writers().give(c);
+                    }
+                    return new Outcome(n, 0, check > 0 ? "" : "?");
+                }),
                 Variant.of("jdbc", Role.JDBC, n -> {
                     long check = 0;
                     for (int i = 0; i < n; i++) {
@@ -198,6 +224,7 @@ final class Workloads {
         Jdbi jdbi = t.readJdbi();
         long[] ids = randomIds(rows, sizes.w3(), 3);
         List<Variant> v = List.of(
+                limitFinds(ids),
                 jdbcFinds(ids),
                 Variant.of("jdbi", Role.JDBI, n -> {
                     long sum = 0;
@@ -216,6 +243,65 @@ final class Workloads {
                     return new Outcome(n, 0, sum >= 0 ? "" : "?");
                 }));
         return new Workload("W3", "find by id, 1 thread", "ops/s", v, sizes.warmupRounds(), sizes.w3(), sizes.w3());
+    }
+
+    /** The limit of W3 and W7: one connection held for the round, one prepared statement reused for every id. */
+    private Variant limitFinds(long[] ids) {
+        return Variant.of("limit (1 conn, 1 statement)", Role.LIMIT, n -> {
+            long sum = 0;
+            try (LimitReader reader = limitReader(null, 0)) {
+                for (int i = 0; i < n; i++) {
+                    sum += reader.find(ids[i]).qty();
+                }
+            }
+            return new Outcome(n, 0, sum >= 0 ? "" : "?");
+        });
+    }
+
+    /**
+     * A thread's own reader connection and prepared find, held until closed: the limit's way to find by id, a
+     * random one of {@code rows} on each {@link Reader#read()} (or the caller's, with {@link LimitReader#find}).
+     */
+    private LimitReader limitReader(SplittableRandom random, int rows) throws SQLException {
+        Connection c = t.readers().take();
+        PreparedStatement ps = c.prepareStatement(FIND);
+        return new LimitReader(c, ps, random, rows);
+    }
+
+    /** See {@link #limitReader}. */
+    private final class LimitReader implements Reader {
+        private final Connection connection;
+        private final PreparedStatement find;
+        private final SplittableRandom random;
+        private final int rows;
+
+        LimitReader(Connection connection, PreparedStatement find, SplittableRandom random, int rows) {
+            this.connection = connection;
+            this.find = find;
+            this.random = random;
+            this.rows = rows;
+        }
+
+        Item find(long id) throws SQLException {
+            find.setLong(1, id);
+            try (ResultSet rs = find.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no item " + id);
+                }
+                return new Item(rs.getLong(1), rs.getString(2), rs.getInt(3));
+            }
+        }
+
+        @Override
+        public Item read() throws SQLException {
+            return find(1 + random.nextInt(rows));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            find.close();
+            t.readers().give(connection);
+        }
     }
 
     /** The JDBC reference of W3 and W7: each id found with the thread's own prepared statement. */
@@ -238,6 +324,7 @@ final class Workloads {
     Workload w7(int rows) {
         long[] ids = randomIds(rows, sizes.w3(), 7);
         List<Variant> v = List.of(
+                limitFinds(ids),
                 jdbcFinds(ids),
                 Variant.of("dataport", Role.DATAPORT, n -> {
                     long sum = 0;
@@ -255,6 +342,8 @@ final class Workloads {
     Workload w5(int rows) {
         Jdbi jdbi = t.readJdbi();
         List<Variant> v = List.of(
+                Variant.of("limit (a conn and statement per thread)", Role.LIMIT, millis -> parallel(millis,
+                        random -> limitReader(random, rows))),
                 Variant.of("jdbc", Role.JDBC, millis -> parallel(millis,
                         random -> () -> jdbcFind(1 + random.nextInt(rows)))),
                 Variant.of("jdbi", Role.JDBI, millis -> parallel(millis, random -> () -> {
@@ -334,7 +423,8 @@ final class Workloads {
     Workload w4() {
         String select = "SELECT total FROM " + BenchTarget.COUNTER + " WHERE id = 1" + t.lockSuffix();
         String update = "UPDATE " + BenchTarget.COUNTER + " SET total = ? WHERE id = 1";
-        Variant.Step reset = () -> t.exec("UPDATE " + BenchTarget.COUNTER + " SET total = 0 WHERE id = 1");
+        Variant.Step reset = () -> t.exec("DELETE FROM " + BenchTarget.COUNTER + " WHERE id > 1",
+                "UPDATE " + BenchTarget.COUNTER + " SET total = 0");
         List<Variant> v = new ArrayList<>();
         boolean sqlite = t.name().equals("sqlite");
         if (sqlite) {
@@ -477,10 +567,117 @@ final class Workloads {
         for (Thread thread : threads) {
             thread.join();
         }
-        int value = db.inTransaction(s -> s.handle().createQuery("SELECT total FROM " + BenchTarget.COUNTER
-                + " WHERE id = 1").mapTo(int.class).one());
-        return new Outcome(committed.get(), errors.get(), (firstError.get() == null ? "" : firstError(firstError.get()) + ", ") + "final " + value + "/" + THREADS * perThread
-                + ", dataport retries " + (db.retryCount() - retriesBefore));
+        int value = db.inTransaction(s -> s.handle().createQuery("SELECT SUM(total) FROM " + BenchTarget.COUNTER)
+                .mapTo(int.class).one());
+        io.dataport.DatabaseMetrics m = db.metrics();
+        return new Outcome(committed.get(), errors.get(), (firstError.get() == null ? ""
+                : firstError(firstError.get()) + ", ") + "final " + value + "/" + THREADS * perThread
+                + ", dataport retries " + (db.retryCount() - retriesBefore) + ", dataport writer wait p99 "
+                + m.writerWaitP99().toMillis() + " ms, max " + m.writerWaitMax().toMillis() + " ms (since open)");
+    }
+
+    // ---- W9: read then write, each thread its own row, under the default isolation ------------------------
+
+    /**
+     * 8 threads, each reading a counter row of its own and writing it back incremented, one transaction each
+     * time, under Dataport's default level (serializable): what a plain read-then-write costs when nothing
+     * conflicts. The limit runs the same two statements at the same level on a connection of its own per thread
+     * (SQLite: {@code BEGIN IMMEDIATE}, its one writer at a time), running a transaction that failed to
+     * serialize again, as Dataport does.
+     */
+    Workload w9() {
+        String select = "SELECT total FROM " + BenchTarget.COUNTER + " WHERE id = ?";
+        String update = "UPDATE " + BenchTarget.COUNTER + " SET total = ? WHERE id = ?";
+        Variant.Step reset = () -> {
+            t.exec("DELETE FROM " + BenchTarget.COUNTER);
+            for (int i = 1; i <= THREADS; i++) {
+                t.exec("INSERT INTO " + BenchTarget.COUNTER + " (id, total) VALUES (" + i + ", 0)");
+            }
+        };
+        AtomicLong rows = new AtomicLong();
+        CrudRepository<Counter, Long> counters = db.repository(Counter.class);
+        List<Variant> v = List.of(
+                Variant.of("limit (a conn and statements per thread)", Role.LIMIT, n -> counter(n, () ->
+                        ownRowTx(select, update, 1 + rows.getAndIncrement() % THREADS))).withPrepare(reset),
+                Variant.of("dataport", Role.DATAPORT, n -> counter(n, () -> {
+                    long id = 1 + rows.getAndIncrement() % THREADS;
+                    return () -> db.useTransaction(s -> {
+                        Counter c = counters.findById(id).orElseThrow();
+                        counters.update(new Counter(id, c.total() + 1));
+                    });
+                })).withPrepare(reset));
+        return new Workload("W9", THREADS + " threads x " + sizes.w4PerThread() + " read-then-write, own rows",
+                "tx/s", v, 1, Math.max(1, sizes.w4PerThread() / 5), sizes.w4PerThread());
+    }
+
+    /** One thread's W9 limit: its own connection and statements, serializable, run again on 40001. */
+    private CounterTx ownRowTx(String select, String update, long id) throws SQLException {
+        ConnectionSource pool = t.pool8();
+        Connection c = pool.take();
+        boolean sqlite = t.name().equals("sqlite");
+        PreparedStatement begin = sqlite ? c.prepareStatement("BEGIN IMMEDIATE") : null;
+        PreparedStatement commit = sqlite ? c.prepareStatement("COMMIT") : null;
+        PreparedStatement read = c.prepareStatement(select);
+        PreparedStatement write = c.prepareStatement(update);
+        int level = c.getTransactionIsolation();
+        if (!sqlite) {
+            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            c.setAutoCommit(false);
+        }
+        read.setLong(1, id);
+        write.setLong(2, id);
+        return new CounterTx() {
+            @Override
+            public void run() throws SQLException {
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        if (sqlite) {
+                            begin.execute();
+                        }
+                        int value;
+                        try (ResultSet rs = read.executeQuery()) {
+                            rs.next();
+                            value = rs.getInt(1);
+                        }
+                        write.setInt(1, value + 1);
+                        write.executeUpdate();
+                        if (sqlite) {
+                            commit.execute();
+                        } else {
+                            c.commit();
+                        }
+                        return;
+                    } catch (SQLException e) {
+                        if (sqlite) {
+                            try (Statement s = c.createStatement()) {
+                                s.execute("ROLLBACK");
+                            } catch (SQLException ignored) {
+                                // no transaction left to roll back
+                            }
+                        } else {
+                            c.rollback();
+                        }
+                        if (!"40001".equals(e.getSQLState()) || attempt >= 10) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void close() throws SQLException {
+                for (PreparedStatement ps : new PreparedStatement[] {begin, commit, read, write}) {
+                    if (ps != null) {
+                        ps.close();
+                    }
+                }
+                if (!sqlite) {
+                    c.setAutoCommit(true);
+                    c.setTransactionIsolation(level);
+                }
+                pool.give(c);
+            }
+        };
     }
 
     // ---- W6: stream a large table -------------------------------------------------------------------

@@ -30,15 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The SQLite connections of one Database: one writer connection taken in turn under a fair lock, and a pool
+ * The SQLite connections of one Database: one writer connection taken in turns ({@link WriterTurns}), and a pool
  * of read-only reader connections. An in-memory database has only the writer, which serves every session.
  *
  * <p>Why one writer: SQLite allows one writing transaction at a time, and a deferred transaction that reads
- * then writes fails at once with SQLITE_BUSY_SNAPSHOT whatever the busy timeout. Queueing writers on a fair
- * in-process lock and starting them with {@code BEGIN IMMEDIATE} is both correct and the fastest way to write
+ * then writes fails at once with SQLITE_BUSY_SNAPSHOT whatever the busy timeout. Queueing writers in
+ * process ({@link WriterTurns}) and starting them with {@code BEGIN IMMEDIATE} is both correct and the fastest way to write
  * from one process. Other processes are handled by the busy timeout and core's retry.
  */
 final class SqliteConnector implements Connector {
@@ -46,7 +45,7 @@ final class SqliteConnector implements Connector {
 
     private final SqliteSettings settings;
     private final DatabaseConfig config;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final WriterTurns writeLock = new WriterTurns();
     private final Connection writer;
     private final Semaphore readerPermits;
     private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
@@ -76,7 +75,7 @@ final class SqliteConnector implements Connector {
     @Override
     public PoolState poolState() {
         int writers = writer == null ? 0 : 1;
-        int writerBusy = writeLock.isLocked() ? 1 : 0;
+        int writerBusy = writeLock.isTaken() ? 1 : 0;
         int readersBusy = borrowedReaders.size();
         return new PoolState(writers + (settings.inMemory() ? 0 : settings.readers), writerBusy + readersBusy,
                 writers - writerBusy + idleReaders.size());
@@ -100,9 +99,9 @@ final class SqliteConnector implements Connector {
         }
         long timeout = config.connectionTimeout().toMillis();
         try {
-            if (!writeLock.tryLock(timeout, TimeUnit.MILLISECONDS)) {
+            if (!writeLock.take(timeout)) {
                 throw new NoConnectionFreeException("SQLite writer busy: no turn to write within " + timeout
-                        + " ms (" + writeLock.getQueueLength() + " threads waiting). Shorten write transactions, use "
+                        + " ms (" + writeLock.waiting() + " threads waiting). Shorten write transactions, use "
                         + "inReadOnlyTransaction for reads, or raise connectionTimeout.");
             }
         } catch (InterruptedException e) {
@@ -110,7 +109,7 @@ final class SqliteConnector implements Connector {
             throw new ConnectionException("Interrupted while waiting for the SQLite writer.", e);
         }
         if (closed) {
-            writeLock.unlock();
+            writeLock.giveBack();
             throw closedError();
         }
         return writer;
@@ -150,7 +149,7 @@ final class SqliteConnector implements Connector {
     public void release(Connection connection) throws SQLException {
         if (connection == writer) {
             if (writeLock.isHeldByCurrentThread()) {
-                writeLock.unlock();
+                writeLock.giveBack();
             }
             return;
         }
@@ -313,7 +312,7 @@ final class SqliteConnector implements Connector {
             interrupts.interrupt(c);
         }
         if (writer != null) {
-            if (writeLock.isLocked() && !writeLock.isHeldByCurrentThread()) {
+            if (writeLock.isTaken() && !writeLock.isHeldByCurrentThread()) {
                 interrupts.interrupt(writer);
             }
             quietClose(writer);
