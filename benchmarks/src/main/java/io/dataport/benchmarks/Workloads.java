@@ -429,10 +429,10 @@ final class Workloads {
         boolean sqlite = t.name().equals("sqlite");
         if (sqlite) {
             v.add(Variant.of("jdbc-naive (8 conns, deferred)", Role.OTHER,
-                    n -> counter(n, () -> jdbcCounter(select, update, false))).withPrepare(reset));
+                    n -> counter(n, () -> jdbcCounter(select, update, false, 0, false))).withPrepare(reset));
         }
         v.add(Variant.of(sqlite ? "jdbc (8 conns, BEGIN IMMEDIATE)" : "jdbc (SELECT FOR UPDATE)", Role.JDBC,
-                n -> counter(n, () -> jdbcCounter(select, update, sqlite))).withPrepare(reset));
+                n -> counter(n, () -> jdbcCounter(select, update, sqlite, 0, false))).withPrepare(reset));
         Jdbi jdbi = t.pool8Jdbi();
         v.add(Variant.of(sqlite ? "jdbi (8 conns, deferred)" : "jdbi", Role.JDBI, n -> counter(n, () -> () ->
                 jdbi.useTransaction(h -> {
@@ -471,46 +471,70 @@ final class Workloads {
         CounterTx create() throws Exception;
     }
 
-    private CounterTx jdbcCounter(String select, String update, boolean immediate) throws SQLException {
+    /**
+     * One thread's read-modify-write transactions on a connection of its own with its statements kept:
+     * {@code BEGIN IMMEDIATE} ({@code immediate}, SQLite) or a JDBC transaction, on row {@code id} (0: the SQL
+     * names its row), serializable when asked (the server's default level otherwise); a transaction that failed
+     * to serialize (40001) runs again, up to 10 times, as Dataport's do.
+     */
+    private CounterTx jdbcCounter(String select, String update, boolean immediate, long id, boolean serializable)
+            throws SQLException {
         ConnectionSource pool = t.pool8();
         Connection c = pool.take();
         PreparedStatement begin = immediate ? c.prepareStatement("BEGIN IMMEDIATE") : null;
         PreparedStatement commit = immediate ? c.prepareStatement("COMMIT") : null;
         PreparedStatement read = c.prepareStatement(select);
         PreparedStatement write = c.prepareStatement(update);
+        int level = c.getTransactionIsolation();
         if (!immediate) {
+            if (serializable) {
+                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            }
             c.setAutoCommit(false);
+        }
+        if (id > 0) {
+            read.setLong(1, id);
+            write.setLong(2, id);
         }
         return new CounterTx() {
             @Override
             public void run() throws SQLException {
-                try {
-                    if (immediate) {
-                        begin.execute();
-                    }
-                    int value;
-                    try (ResultSet rs = read.executeQuery()) {
-                        rs.next();
-                        value = rs.getInt(1);
-                    }
-                    write.setInt(1, value + 1);
-                    write.executeUpdate();
-                    if (immediate) {
-                        commit.execute();
-                    } else {
-                        c.commit();
-                    }
-                } catch (SQLException e) {
-                    try (Statement s = c.createStatement()) {
-                        if (immediate) {
-                            s.execute("ROLLBACK");
-                        } else {
-                            c.rollback();
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        once();
+                        return;
+                    } catch (SQLException e) {
+                        try (Statement s = c.createStatement()) {
+                            if (immediate) {
+                                s.execute("ROLLBACK");
+                            } else {
+                                c.rollback();
+                            }
+                        } catch (SQLException ignored) {
+                            // no transaction left to roll back
                         }
-                    } catch (SQLException ignored) {
-                        // no transaction left to roll back
+                        if (!"40001".equals(e.getSQLState()) || attempt >= 10) {
+                            throw e;
+                        }
                     }
-                    throw e;
+                }
+            }
+
+            private void once() throws SQLException {
+                if (immediate) {
+                    begin.execute();
+                }
+                int value;
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    value = rs.getInt(1);
+                }
+                write.setInt(1, value + 1);
+                write.executeUpdate();
+                if (immediate) {
+                    commit.execute();
+                } else {
+                    c.commit();
                 }
             }
 
@@ -522,6 +546,7 @@ final class Workloads {
                     }
                 }
                 c.setAutoCommit(true);
+                c.setTransactionIsolation(level);
                 pool.give(c);
             }
         };
@@ -598,7 +623,8 @@ final class Workloads {
         CrudRepository<Counter, Long> counters = db.repository(Counter.class);
         List<Variant> v = List.of(
                 Variant.of("limit (a conn and statements per thread)", Role.LIMIT, n -> counter(n, () ->
-                        ownRowTx(select, update, 1 + rows.getAndIncrement() % THREADS))).withPrepare(reset),
+                        jdbcCounter(select, update, t.name().equals("sqlite"), 1 + rows.getAndIncrement() % THREADS,
+                                true))).withPrepare(reset),
                 Variant.of("dataport", Role.DATAPORT, n -> counter(n, () -> {
                     long id = 1 + rows.getAndIncrement() % THREADS;
                     return () -> db.useTransaction(s -> {
@@ -608,76 +634,6 @@ final class Workloads {
                 })).withPrepare(reset));
         return new Workload("W9", THREADS + " threads x " + sizes.w4PerThread() + " read-then-write, own rows",
                 "tx/s", v, 1, Math.max(1, sizes.w4PerThread() / 5), sizes.w4PerThread());
-    }
-
-    /** One thread's W9 limit: its own connection and statements, serializable, run again on 40001. */
-    private CounterTx ownRowTx(String select, String update, long id) throws SQLException {
-        ConnectionSource pool = t.pool8();
-        Connection c = pool.take();
-        boolean sqlite = t.name().equals("sqlite");
-        PreparedStatement begin = sqlite ? c.prepareStatement("BEGIN IMMEDIATE") : null;
-        PreparedStatement commit = sqlite ? c.prepareStatement("COMMIT") : null;
-        PreparedStatement read = c.prepareStatement(select);
-        PreparedStatement write = c.prepareStatement(update);
-        int level = c.getTransactionIsolation();
-        if (!sqlite) {
-            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-            c.setAutoCommit(false);
-        }
-        read.setLong(1, id);
-        write.setLong(2, id);
-        return new CounterTx() {
-            @Override
-            public void run() throws SQLException {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        if (sqlite) {
-                            begin.execute();
-                        }
-                        int value;
-                        try (ResultSet rs = read.executeQuery()) {
-                            rs.next();
-                            value = rs.getInt(1);
-                        }
-                        write.setInt(1, value + 1);
-                        write.executeUpdate();
-                        if (sqlite) {
-                            commit.execute();
-                        } else {
-                            c.commit();
-                        }
-                        return;
-                    } catch (SQLException e) {
-                        if (sqlite) {
-                            try (Statement s = c.createStatement()) {
-                                s.execute("ROLLBACK");
-                            } catch (SQLException ignored) {
-                                // no transaction left to roll back
-                            }
-                        } else {
-                            c.rollback();
-                        }
-                        if (!"40001".equals(e.getSQLState()) || attempt >= 10) {
-                            throw e;
-                        }
-                    }
-                }
-            }
-
-            @Override
-            public void close() throws SQLException {
-                for (PreparedStatement ps : new PreparedStatement[] {begin, commit, read, write}) {
-                    if (ps != null) {
-                        ps.close();
-                    }
-                }
-                if (!sqlite) {
-                    c.setAutoCommit(true);
-                    c.setTransactionIsolation(level);
-                }
-                pool.give(c);
-            }
-        };
     }
 
     // ---- W6: stream a large table -------------------------------------------------------------------
