@@ -25,10 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,9 +44,7 @@ final class SqliteConnector implements Connector {
     private final DatabaseConfig config;
     private final WriterTurns writeLock = new WriterTurns();
     private final Connection writer;
-    private final Semaphore readerPermits;
-    private final LinkedBlockingDeque<Connection> idleReaders = new LinkedBlockingDeque<>();
-    private final Set<Connection> borrowedReaders = ConcurrentHashMap.newKeySet();
+    private final ReaderPool readers;
     /** The statement cache of each open connection: the one cache per connection, shared with core. */
     private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
     /** Stops running statements: at their query timeout, and at close. */
@@ -60,11 +55,9 @@ final class SqliteConnector implements Connector {
     SqliteConnector(SqliteSettings settings, DatabaseConfig config) {
         this.settings = settings;
         this.config = config;
-        this.readerPermits = new Semaphore(settings.readers, true);
-        Connection first;
+        this.readers = new ReaderPool(settings.readers, () -> open(true));
         if (config.readOnly()) {
-            first = open(true);
-            idleReaders.add(first);
+            readers.openFirst();
             this.writer = null;
         } else {
             this.writer = open(false);
@@ -76,9 +69,9 @@ final class SqliteConnector implements Connector {
     public PoolState poolState() {
         int writers = writer == null ? 0 : 1;
         int writerBusy = writeLock.isTaken() ? 1 : 0;
-        int readersBusy = borrowedReaders.size();
+        int readersBusy = readers.lent();
         return new PoolState(writers + (settings.inMemory() ? 0 : settings.readers), writerBusy + readersBusy,
-                writers - writerBusy + idleReaders.size());
+                writers - writerBusy + readers.idle());
     }
 
     @Override
@@ -117,32 +110,23 @@ final class SqliteConnector implements Connector {
 
     private Connection acquireReader() throws SQLException {
         long timeout = config.connectionTimeout().toMillis();
+        Connection c;
         try {
-            if (!readerPermits.tryAcquire(timeout, TimeUnit.MILLISECONDS)) {
-                throw new NoConnectionFreeException("SQLite reader pool exhausted: no connection free within "
-                        + timeout + " ms (pool size " + settings.readers + ", " + readerPermits.getQueueLength()
-                        + " threads waiting). Raise maxPoolSize, shorten transactions, or raise connectionTimeout.");
-            }
+            c = readers.take(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectionException("Interrupted while waiting for a SQLite reader connection.", e);
         }
-        try {
-            Connection c = idleReaders.pollFirst();
-            if (c == null) {
-                c = open(true);
-            }
-            borrowedReaders.add(c);
-            if (closed) {
-                quietClose(c);
-                borrowedReaders.remove(c);
-                throw closedError();
-            }
-            return c;
-        } catch (RuntimeException | SQLException e) {
-            readerPermits.release();
-            throw e;
+        if (c == null) {
+            throw new NoConnectionFreeException("SQLite reader pool exhausted: no connection free within "
+                    + timeout + " ms (pool size " + settings.readers + ", " + readers.waiting()
+                    + " threads waiting). Raise maxPoolSize, shorten transactions, or raise connectionTimeout.");
         }
+        if (closed) {
+            readers.giveBack(c);
+            throw closedError();
+        }
+        return c;
     }
 
     @Override
@@ -153,14 +137,7 @@ final class SqliteConnector implements Connector {
             }
             return;
         }
-        if (borrowedReaders.remove(connection)) {
-            if (closed) {
-                quietClose(connection);
-            } else {
-                idleReaders.offerFirst(connection);
-            }
-            readerPermits.release();
-        }
+        readers.giveBack(connection);
     }
 
     /**
@@ -169,13 +146,7 @@ final class SqliteConnector implements Connector {
      * many connections were closed.
      */
     int retireIdleReaders() {
-        int retired = 0;
-        Connection c;
-        while ((c = idleReaders.pollFirst()) != null) {
-            quietClose(c);
-            retired++;
-        }
-        return retired;
+        return readers.retireIdle(this::quietClose);
     }
 
     /**
@@ -308,22 +279,14 @@ final class SqliteConnector implements Connector {
         // serialises native calls per connection, so a closed connection fails its users with an error instead
         // of crashing.
         interrupts.shutdown();
-        for (Connection c : borrowedReaders) {
-            interrupts.interrupt(c);
-        }
+        readers.forEachOpen(interrupts::interrupt);
         if (writer != null) {
             if (writeLock.isTaken() && !writeLock.isHeldByCurrentThread()) {
                 interrupts.interrupt(writer);
             }
             quietClose(writer);
         }
-        Connection c;
-        while ((c = idleReaders.pollFirst()) != null) {
-            quietClose(c);
-        }
-        for (Connection borrowed : borrowedReaders) {
-            quietClose(borrowed);
-        }
+        readers.forEachOpen(this::quietClose);
     }
 
     private Connection open(boolean readOnly) {
