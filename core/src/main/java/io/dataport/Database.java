@@ -431,7 +431,8 @@ public final class Database implements AutoCloseable {
      * The threads start with the first call; {@link #close()} stops them.
      *
      * <pre>{@code
-     * CompletableFuture<Optional<User>> user = db.async().inReadOnlyTransaction(s -> s.repository(User.class).findById(7L));
+     * CompletableFuture<Optional<User>> user =
+     *         db.async().inReadOnlyTransaction(s -> s.repository(User.class).findById(7L));
      * }</pre>
      *
      * @return the async side, the same object on every call
@@ -786,8 +787,8 @@ public final class Database implements AutoCloseable {
          * that is up and at most {@link #maxReplicaLag} behind, read-write transactions to the primary (the URL of
          * {@link Database#builder}). On PostgreSQL, a streaming standby: {@code host:port}, which takes the
          * primary's user, password, database and settings, or a whole URL. Each replica has a pool of its own and
-         * is checked four times within {@link #maxReplicaLag} (at most every second); one that is down, lags too far or is no standby (promoted) is taken out, and
-         * put back once it is fine again; with none usable, reads go to the primary. On SQLite, whose readers
+         * is checked four times within {@link #maxReplicaLag} (at most every second); one that is down, lags too
+         * far or is no standby (promoted) is taken out, and put back once it is fine again; with none usable, reads go to the primary. On SQLite, whose readers
          * already read the one file, a replica means the reader pool: it is accepted and changes nothing, so that
          * the application's code stays the same. The same as {@code replicas=host:port,host:port} in the URL.
          *
@@ -803,6 +804,7 @@ public final class Database implements AutoCloseable {
                 throw new ConfigurationException("Replica is empty. Pass host:port of a standby, or its URL.");
             }
             if (!set.contains("replicas")) {
+                // The first replica given replaces the list (a URL's, applied again when the builder opens again).
                 replicas.clear();
             }
             replicas.add(replica.strip());
@@ -943,8 +945,8 @@ public final class Database implements AutoCloseable {
          * property ({@code sslmode}, {@code socketTimeout}); or one of Dataport's own by name ({@code maxPoolSize},
          * {@code connectionTimeout} as {@code 5s}, {@code queryTimeout}, {@code maxAttempts}, {@code retryBackoff},
          * {@code isolation}, {@code leakDetection}, {@code logStatements}, {@code slowStatementThreshold},
-         * {@code migrateOnOpen}, {@code migrations}, {@code createDatabase}, {@code asyncQueueCapacity}, {@code replicas}, {@code maxReplicaLag},
-         * {@code readYourWrites}), which a
+         * {@code migrateOnOpen}, {@code migrations}, {@code createDatabase}, {@code asyncQueueCapacity},
+         * {@code replicas}, {@code maxReplicaLag}, {@code readYourWrites}), which a
          * setter called in code overrides. The same as a query parameter in the URL.
          *
          * @param name  the setting's name, as the backend spells it (matched ignoring case)

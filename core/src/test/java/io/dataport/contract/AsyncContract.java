@@ -200,7 +200,8 @@ public abstract class AsyncContract extends ContractSupport {
                 s.execute("insert into t(id) values (2)");
                 return s.handle().createQuery("select count(*) from t").mapTo(int.class).one();
             });
-            assertThat(next.get(BOUND_SECONDS, TimeUnit.SECONDS)).as("the connection and the threads go on").isEqualTo(1);
+            assertThat(next.get(BOUND_SECONDS, TimeUnit.SECONDS)).as("the connection and the threads go on")
+                    .isEqualTo(1);
         } finally {
             watched.close();
         }

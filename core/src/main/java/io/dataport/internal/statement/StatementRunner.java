@@ -25,8 +25,8 @@ import java.time.Duration;
  * place: guard ({@link #beforeExecution}: same thread, session open, transaction not failed, the statement
  * counted), cache ({@link #prepare}/{@link #giveBack} on the connection's {@link StatementCache}), bind
  * ({@link BoundStatement}, with the backend's {@link ValueCodec}), execute under the query timeout and an async
- * task's cancel ({@link #startExecution}/{@link #endExecution}), translate ({@link #failed}). This is where statement logging and
- * metrics hook in. Thread-safe; one per Database.
+ * task's cancel ({@link #startExecution}/{@link #endExecution}), translate ({@link #failed}). This is where
+ * statement logging and metrics hook in. Thread-safe; one per Database.
  *
  * <p>Why plain JDBC for Dataport's own statements: a fixed statement whose binding and reading the codec
  * already does costs less than going through Jdbi's statement machinery (configuration copies, argument
