@@ -429,7 +429,8 @@ public abstract class RepositoryContract extends ContractSupport {
         other.schema().create(User.class);
         CrudRepository<User, Long> mine = other.repository(User.class);
         List<User> batch = new ArrayList<>();
-        for (int i = 0; i < 2_500; i++) {
+        // More rows than two of the stream's chunks (5,000 each): the rest must be read after the close.
+        for (int i = 0; i < 12_000; i++) {
             batch.add(user("C" + i));
         }
         mine.insertAll(batch);
@@ -516,41 +517,42 @@ public abstract class RepositoryContract extends ContractSupport {
 
     @Test
     void streamDoesNotReadARowItsTransactionDeletedBeforeReachingIt() {
-        List<User> inserted = insertUsers("D", 1_500);
+        List<User> inserted = insertUsers("D", 7_500);
         List<String> read = streamInATransaction(first -> {
             users.deleteById(inserted.get(1).id());      // the next row, in the chunk already read
-            users.deleteById(inserted.get(1_200).id());  // a row of a later chunk
+            users.deleteById(inserted.get(6_000).id());  // a row of a later chunk (chunks of 5,000)
         });
-        assertThat(read).hasSize(1_498).doesNotContain("D1", "D1200").startsWith("D0", "D2");
+        assertThat(read).hasSize(7_498).doesNotContain("D1", "D6000").startsWith("D0", "D2");
     }
 
     @Test
     void streamReadsARowItsTransactionUpdatedBeforeReachingItWithTheNewValues() {
-        List<User> inserted = insertUsers("U", 1_500);
+        List<User> inserted = insertUsers("U", 7_500);
         List<String> read = streamInATransaction(first -> {
             users.update(inserted.get(1).withName("changed-1"));
-            users.update(inserted.get(1_200).withName("changed-1200"));
+            users.update(inserted.get(6_000).withName("changed-6000"));   // a later chunk (chunks of 5,000)
             users.update(first.withName("changed-0"));        // already read: the stream has its value
         });
-        assertThat(read).hasSize(1_500).startsWith("U0", "changed-1", "U2").contains("changed-1200")
-                .doesNotContain("U1", "U1200", "changed-0");
+        assertThat(read).hasSize(7_500).startsWith("U0", "changed-1", "U2").contains("changed-6000")
+                .doesNotContain("U1", "U6000", "changed-0");
     }
 
     @Test
     void streamOutsideATransactionReadsOneSnapshotWhateverOthersCommit() {
-        List<User> inserted = insertUsers("O", 2_500);
+        List<User> inserted = insertUsers("O", 12_500);
         List<String> read = new ArrayList<>();
         try (Stream<User> stream = users.stream()) {
             stream.forEach(u -> {
                 if (read.isEmpty()) {
-                    users.update(inserted.get(2_400).withName("committed meanwhile"));   // its own transaction
-                    users.deleteById(inserted.get(2_300).id());
+                    // Rows of later chunks (chunks of 5,000), changed in transactions of their own.
+                    users.update(inserted.get(12_400).withName("committed meanwhile"));
+                    users.deleteById(inserted.get(12_300).id());
                 }
                 read.add(u.name());
             });
         }
-        assertThat(read).hasSize(2_500).contains("O2400", "O2300").doesNotContain("committed meanwhile");
-        assertThat(users.findById(inserted.get(2_400).id())).map(User::name).contains("committed meanwhile");
+        assertThat(read).hasSize(12_500).contains("O12400", "O12300").doesNotContain("committed meanwhile");
+        assertThat(users.findById(inserted.get(12_400).id())).map(User::name).contains("committed meanwhile");
     }
 
     @Test

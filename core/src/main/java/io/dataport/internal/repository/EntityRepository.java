@@ -50,7 +50,7 @@ import java.util.stream.StreamSupport;
  */
 final class EntityRepository<T, ID> implements CrudRepository<T, ID> {
     /** Rows fetched per round trip by {@link #stream()}, at most (see {@link KeysetCursor}). */
-    static final int STREAM_FETCH_SIZE = 1_000;
+    static final int STREAM_FETCH_SIZE = 5_000;
     /** Ids per statement in {@link #findAllById}, at most. */
     static final int IDS_PER_STATEMENT = 500;
     /** Rows per JDBC batch in {@link #insertAll}, at most. */

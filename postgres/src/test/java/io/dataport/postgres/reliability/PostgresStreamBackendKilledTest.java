@@ -35,7 +35,8 @@ class PostgresStreamBackendKilledTest {
             db.schema().create(Row.class);
             CrudRepository<Row, Long> rows = db.repository(Row.class);
             List<Row> batch = new ArrayList<>();
-            for (int i = 0; i < 3_000; i++) {
+            // More rows than two of the stream's chunks (5,000 each): the rest must be read after the kill.
+            for (int i = 0; i < 12_000; i++) {
                 batch.add(new Row(null, "r" + i));
             }
             rows.insertAll(batch);
@@ -52,7 +53,7 @@ class PostgresStreamBackendKilledTest {
                 Reliability.figures("stream backend killed", "read on failed with %s: %s",
                         failure.getClass().getSimpleName(), failure.getMessage());
             }
-            assertThat(rows.count()).as("the next work runs on a new connection").isEqualTo(3_000);
+            assertThat(rows.count()).as("the next work runs on a new connection").isEqualTo(12_000);
         }
     }
 }
