@@ -151,7 +151,7 @@ public final class AsyncDatabase {
      *
      * @return true for virtual threads
      */
-    public boolean virtualThreads() {
+    public boolean usesVirtualThreads() {
         return runner.virtualThreads();
     }
 

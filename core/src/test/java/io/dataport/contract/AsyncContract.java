@@ -90,7 +90,7 @@ public abstract class AsyncContract extends ContractSupport {
         Thread worker = async.withSession(s -> Thread.currentThread()).get(BOUND_SECONDS, TimeUnit.SECONDS);
         assertThat(worker).isNotSameAs(Thread.currentThread());
         boolean jvmHasThem = Runtime.version().feature() >= 21;
-        assertThat(async.virtualThreads()).isEqualTo(jvmHasThem);
+        assertThat(async.usesVirtualThreads()).isEqualTo(jvmHasThem);
         assertThat(isVirtual(worker)).isEqualTo(jvmHasThem);
         assertThat(worker.getName()).startsWith("dataport-async-");
     }

@@ -335,11 +335,6 @@ final class PostgresConnector implements Connector {
         return DIALECT;
     }
 
-    /** The read replicas, or null (for tests). */
-    PostgresReplicas readReplicas() {
-        return replicas;
-    }
-
     @Override
     public void close() {
         if (replicas != null) {

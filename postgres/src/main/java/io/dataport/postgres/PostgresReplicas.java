@@ -227,10 +227,6 @@ final class PostgresReplicas implements AutoCloseable {
         return list;
     }
 
-    /** The replicas, for tests and metrics. */
-    List<Replica> replicas() {
-        return replicas;
-    }
 
     @Override
     public void close() {

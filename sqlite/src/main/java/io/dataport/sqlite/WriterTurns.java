@@ -57,16 +57,7 @@ final class WriterTurns {
     }
 
     private boolean maySkipTheQueue() {
-        if (!lock.hasQueuedThreads()) {
-            return true;
-        }
-        long now = System.nanoTime();
-        for (long since : waitingSince.values()) {
-            if (now - since > bargeLimitNanos) {
-                return false;
-            }
-        }
-        return true;
+        return !lock.hasQueuedThreads() || longestWaitNanos() <= bargeLimitNanos;
     }
 
     /** Gives the turn back. */
@@ -87,7 +78,7 @@ final class WriterTurns {
         return lock.getQueueLength();
     }
 
-    /** How long the longest-waiting queued thread has waited, in nanoseconds; 0 with none (tests). */
+    /** How long the longest-waiting queued thread has waited, in nanoseconds; 0 with none. */
     long longestWaitNanos() {
         long now = System.nanoTime();
         long longest = 0;

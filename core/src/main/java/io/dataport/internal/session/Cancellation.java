@@ -80,7 +80,7 @@ public final class Cancellation {
     }
 
     /** Whether {@link #cancel()} was called while the task ran. */
-    public synchronized boolean isCancelled() {
+    synchronized boolean isCancelled() {
         return cancelled;
     }
 
