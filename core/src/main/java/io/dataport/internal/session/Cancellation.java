@@ -2,6 +2,11 @@ package io.dataport.internal.session;
 
 import io.dataport.spi.StatementWatch;
 
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
 /**
  * The stop of one async task: the task's thread runs between {@link #begin()} and {@link #end()}, and any
  * other thread may {@link #cancel()} it meanwhile, which stops the statement executing on it, or interrupts the
@@ -11,10 +16,15 @@ import io.dataport.spi.StatementWatch;
  *
  * <p>Two races are closed by the one lock: a cancel never stops a statement whose execution ended (the end
  * waits for a cancel under way), and never interrupts the thread once the task ended (its next task starts
- * with the flag cleared).
+ * with the flag cleared). A third is closed by repeating: a cancel that reaches the driver before the statement
+ * reached the database is dropped (pgjdbc cancels only a statement it marked as in its query, the server and
+ * SQLite only one they run), so the statement's cancel is sent again every {@value #REPEAT_MILLIS} ms until its
+ * execution ends.
  */
 public final class Cancellation {
     private static final ThreadLocal<Cancellation> CURRENT = new ThreadLocal<>();
+    /** How often a cancelled statement that still executes is cancelled again. */
+    static final long REPEAT_MILLIS = 100;
 
     /** The task's thread; null once the task ended. Guarded by this. */
     private Thread worker;
@@ -23,6 +33,8 @@ public final class Cancellation {
     private boolean committing;
     /** The watch of the statement executing now, or null. Guarded by this. */
     private StatementWatch executing;
+    /** The repeats of the executing statement's cancel, or null. Guarded by this. */
+    private ScheduledFuture<?> repeating;
 
     private Cancellation(Thread worker) {
         this.worker = worker;
@@ -44,7 +56,8 @@ public final class Cancellation {
      * Stops the task: cancels the statement executing on its thread, or, when none executes, interrupts the
      * thread (a wait for a connection, the application's own blocking calls). Never both: on a virtual thread an
      * interrupt closes the socket a driver is blocked on, which would break the connection instead of stopping
-     * the statement. Does nothing once the task ended, or when it was cancelled already.
+     * the statement. The statement's cancel is repeated until its execution ends: a driver drops one that came
+     * too early. Does nothing once the task ended, or when it was cancelled already.
      */
     public synchronized void cancel() {
         if (cancelled || worker == null) {
@@ -57,8 +70,26 @@ public final class Cancellation {
         }
         if (executing != null) {
             executing.cancel();
+            repeating = Repeats.SCHEDULER.scheduleWithFixedDelay(this::cancelAgain, REPEAT_MILLIS, REPEAT_MILLIS,
+                    TimeUnit.MILLISECONDS);
         } else {
             worker.interrupt();
+        }
+    }
+
+    /** From the repeats' thread: the cancelled statement still executes, so its first cancel was dropped. */
+    private synchronized void cancelAgain() {
+        if (executing != null && worker != null) {
+            executing.cancel();
+        } else {
+            stopRepeating();
+        }
+    }
+
+    private void stopRepeating() {
+        if (repeating != null) {
+            repeating.cancel(false);
+            repeating = null;
         }
     }
 
@@ -89,6 +120,7 @@ public final class Cancellation {
         synchronized (this) {
             worker = null;
             executing = null;
+            stopRepeating();
         }
         CURRENT.remove();
         // A cancel that came during the task set the flag; the lock above waited for one under way.
@@ -119,5 +151,22 @@ public final class Cancellation {
     /** The execution is over: a cancel from now on stops no statement. Waits for a cancel under way. */
     synchronized void executed() {
         executing = null;
+        stopRepeating();
+    }
+
+    /** The one daemon thread that repeats the cancels of every database, started by the first cancel. */
+    private static final class Repeats {
+        static final ScheduledExecutorService SCHEDULER = scheduler();
+
+        private static ScheduledExecutorService scheduler() {
+            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+                Thread t = new Thread(task, "dataport-cancel");
+                t.setDaemon(true);
+                return t;
+            });
+            // A statement that ends at its first cancel stops its repeats: drop them from the queue at once.
+            scheduler.setRemoveOnCancelPolicy(true);
+            return scheduler;
+        }
     }
 }
