@@ -67,7 +67,7 @@ public final class AsyncRunner {
     }
 
     /** Daemon threads: an application that never closes its Database can still exit (the open work rolls back). */
-    private static ThreadFactory platformThreads(String prefix) {
+    static ThreadFactory platformThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return task -> {
             Thread t = new Thread(task, prefix + n.incrementAndGet());

@@ -159,11 +159,8 @@ public final class Cancellation {
         static final ScheduledExecutorService SCHEDULER = scheduler();
 
         private static ScheduledExecutorService scheduler() {
-            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-                Thread t = new Thread(task, "dataport-cancel");
-                t.setDaemon(true);
-                return t;
-            });
+            ScheduledThreadPoolExecutor scheduler =
+                    new ScheduledThreadPoolExecutor(1, AsyncRunner.platformThreads("dataport-cancel-"));
             // A statement that ends at its first cancel stops its repeats: drop them from the queue at once.
             scheduler.setRemoveOnCancelPolicy(true);
             return scheduler;
