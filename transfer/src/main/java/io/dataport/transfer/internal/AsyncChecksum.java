@@ -3,16 +3,14 @@ package io.dataport.transfer.internal;
 import java.sql.SQLException;
 
 /**
- * A {@link Checksum} computed on a thread of its own, which also writes each row's canonical text and, when
- * given a {@link RowSink}, hands the row on to it: the reading thread only reads and converts, the formatting,
- * hashing and sending overlap it (see {@link Handoff}). One thread adds; {@link #finish} waits for the sum.
+ * A {@link Checksum} computed on a thread of its own, which, when given a {@link RowSink}, also hands each row on
+ * to it: the reading thread only reads and converts, the hashing and sending overlap it (see {@link Handoff}).
+ * One thread adds; {@link #finish} waits for the sum.
  */
 final class AsyncChecksum implements AutoCloseable {
     private final Checksum checksum = new Checksum();
     private final RowSink sink;
-    private final boolean formatDoubles;
     private final Handoff<Object[]> rows;
-    private String[] texts;   // reused by the worker, row after row
 
     /** Hashes rows only. */
     AsyncChecksum() {
@@ -22,25 +20,17 @@ final class AsyncChecksum implements AutoCloseable {
     /** Hashes rows and passes them on to {@code sink}, if not null. */
     AsyncChecksum(RowSink sink) {
         this.sink = sink;
-        this.formatDoubles = sink != null && sink.needsDoubleText();
         this.rows = new Handoff<>("dataport-transfer-checksum", this::hash);
     }
 
     private void hash(Object[] values) throws SQLException {
-        if (texts == null || texts.length != values.length) {
-            texts = new String[values.length];
-        }
-        for (int k = 0; k < values.length; k++) {
-            Object v = values[k];
-            texts[k] = v == null || v instanceof Double && !formatDoubles ? null : ValueCodec.canonical(v);
-        }
-        checksum.add(values, texts);
+        checksum.add(values);
         if (sink != null) {
-            sink.add(values, texts);
+            sink.add(values);
         }
     }
 
-    /** Adds a row of canonical values; the array is copied, so the caller may reuse it. */
+    /** Adds a row of canonical values; the array is copied (the sink may keep the copy), so the caller may reuse it. */
     void add(Object[] values) throws SQLException {
         rows.add(values.clone());
     }

@@ -36,12 +36,7 @@ final class InsertSink implements RowSink {
     }
 
     @Override
-    public boolean needsDoubleText() {
-        return false;
-    }
-
-    @Override
-    public void add(Object[] values, String[] texts) throws SQLException {
+    public void add(Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             bind(i + 1, values[i]);
         }

@@ -21,6 +21,10 @@ record LogicalType(Kind kind, int length, int precision, int scale) {
         boolean isInteger() {
             return this == SMALLINT || this == INTEGER || this == BIGINT;
         }
+
+        boolean isTemporal() {
+            return this == DATE || this == TIME || this == TIMESTAMP || this == TIMESTAMPTZ;
+        }
     }
 
     static LogicalType of(Kind kind) {

@@ -133,24 +133,60 @@ final class PostgresTransferDialect implements TransferDialect {
             case DATE:
             case TIME:
             case TIMESTAMP:
-                // pgjdbc sets DateStyle ISO: PostgreSQL's text is already the canonical form, without a parse.
-                String text = rs.getString(i);
-                if (text != null && !isCanonicalTemporal(codec.kind(), text)) {
+            case JSON:
+                // pgjdbc sets DateStyle ISO: PostgreSQL's text of a temporal is already the canonical form.
+                // The driver's object for json is a PGobject; its text is the value.
+                return canonical(rs.getString(i), codec);
+            case TIMESTAMPTZ:
+                return canonical(rs.getObject(i, OffsetDateTime.class), codec);
+            case BLOB:
+                return rs.getBytes(i);
+            default:
+                return canonical(rs.getObject(i), codec);
+        }
+    }
+
+    /**
+     * The canonical value of what {@link #read} takes from the driver: PostgreSQL's text of a date, time or
+     * timestamp, an {@code OffsetDateTime} of a timestamp with time zone, else the driver's object.
+     * {@link PostgresCopySource} decodes binary rows into the same values.
+     */
+    static Object canonical(Object value, ValueCodec codec) throws Rejected {
+        if (value == null) {
+            return null;
+        }
+        switch (codec.kind()) {
+            case DATE:
+            case TIME:
+            case TIMESTAMP:
+                String text = (String) value;
+                if (!isCanonicalTemporal(codec.kind(), text)) {
                     throw new Rejected("is a " + codec.kind().name().toLowerCase(Locale.ROOT) + " that the other "
                             + "database cannot hold (BC or infinity)", text);
                 }
                 return text;
             case TIMESTAMPTZ:
-                OffsetDateTime odt = rs.getObject(i, OffsetDateTime.class);
-                return odt == null ? null : odt.withOffsetSameInstant(ZoneOffset.UTC);
+                return ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);
             case BLOB:
-                return rs.getBytes(i);
-            case JSON:
-                // The driver's object for json is a PGobject; its text is the value.
-                String json = rs.getString(i);
-                return json == null ? null : codec.convert(json);
+                return value;
             default:
-                return TransferDialect.super.read(rs, i, codec);
+                return codec.convert(value);
+        }
+    }
+
+    /**
+     * Reads a table back with {@code COPY ... TO STDOUT} in binary ({@link PostgresCopySource}) when every column
+     * has a type it decodes (every table a transfer creates), else through JDBC. Measured on the 990,000-row
+     * benchmark table: about 1 s against 2 s for the JDBC result set, which parses every value from text.
+     */
+    @Override
+    public void readRows(Connection c, String qualifiedTable, List<String> quotedColumns, List<ValueCodec> codecs,
+                         int fetchSize, RowHandler handler) throws SQLException {
+        Optional<PostgresCopySource> copy = PostgresCopySource.of(c, qualifiedTable, quotedColumns, codecs);
+        if (copy.isPresent()) {
+            copy.get().read(handler);
+        } else {
+            TransferDialect.super.readRows(c, qualifiedTable, quotedColumns, codecs, fetchSize, handler);
         }
     }
 
@@ -246,8 +282,8 @@ final class PostgresTransferDialect implements TransferDialect {
     }
 
     @Override
-    public RowSink openSink(Connection c, String qualifiedTable, List<String> quotedColumns, boolean newTable,
-                            int batchSize) throws SQLException {
-        return PostgresCopySink.open(c, qualifiedTable, quotedColumns, newTable);
+    public RowSink openSink(Connection c, String qualifiedTable, List<String> quotedColumns,
+                            List<LogicalType> types, boolean newTable, int batchSize) throws SQLException {
+        return PostgresCopySink.open(c, qualifiedTable, quotedColumns, types, newTable);
     }
 }

@@ -9,17 +9,8 @@ import java.sql.SQLException;
  */
 interface RowSink {
 
-    /**
-     * Whether {@link #add} needs the canonical text of doubles too. The checksum hashes doubles by their bits, and
-     * formatting a double is slow, so their text is written only for a sink that asks for it.
-     */
-    boolean needsDoubleText();
-
-    /**
-     * Adds one row: canonical values, and their canonical texts ({@link ValueCodec#canonical}; null for null and,
-     * unless {@link #needsDoubleText}, for doubles). The caller may reuse both arrays after the call.
-     */
-    void add(Object[] values, String[] texts) throws SQLException;
+    /** Adds one row of canonical values ({@link ValueCodec}); the sink may keep the array, which is not reused. */
+    void add(Object[] values) throws SQLException;
 
     /** Flushes and returns the rows written. */
     long finish() throws SQLException;

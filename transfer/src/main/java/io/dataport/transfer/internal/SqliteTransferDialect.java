@@ -226,8 +226,8 @@ final class SqliteTransferDialect implements TransferDialect {
     }
 
     @Override
-    public RowSink openSink(Connection c, String qualifiedTable, List<String> quotedColumns, boolean newTable,
-                            int batchSize) throws SQLException {
+    public RowSink openSink(Connection c, String qualifiedTable, List<String> quotedColumns,
+                            List<LogicalType> types, boolean newTable, int batchSize) throws SQLException {
         return new InsertSink(c, qualifiedTable, quotedColumns, batchSize, ValueCodec::canonical);
     }
 }

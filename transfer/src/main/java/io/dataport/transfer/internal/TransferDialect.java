@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -87,6 +88,41 @@ interface TransferDialect {
         return v == null ? null : codec.convert(v);
     }
 
+    /** What {@link #readRows} hands the rows it reads to. */
+    interface RowHandler {
+        /** One row of canonical values; the array is reused for the next row. */
+        void row(Object[] values) throws SQLException;
+
+        /** The exception that ends the read: column {@code column} of a row holds a value its codec rejects. */
+        RuntimeException rejected(int column, Rejected reason);
+    }
+
+    /**
+     * Reads every row of a table (in no particular order) as canonical values, column {@code i} as {@link #read}
+     * gives it, and hands each to {@code handler}: how a loaded table is read back to verify it. The default runs
+     * a {@code SELECT} through JDBC, {@code fetchSize} rows at a time.
+     */
+    default void readRows(Connection c, String qualifiedTable, List<String> quotedColumns, List<ValueCodec> codecs,
+                          int fetchSize, RowHandler handler) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(fetchSize);
+            try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", quotedColumns) + " FROM "
+                    + qualifiedTable)) {
+                Object[] row = new Object[quotedColumns.size()];
+                while (rs.next()) {
+                    for (int i = 0; i < row.length; i++) {
+                        try {
+                            row[i] = read(rs, i + 1, codecs.get(i));
+                        } catch (Rejected r) {
+                            throw handler.rejected(i, r);
+                        }
+                    }
+                    handler.row(row);
+                }
+            }
+        }
+    }
+
     // Writing the target's schema
 
     /** The column type, e.g. {@code varchar(40)}; {@code identity} when the database generates the column. */
@@ -156,9 +192,10 @@ interface TransferDialect {
      *
      * @param qualifiedTable the table, quoted and schema-qualified
      * @param quotedColumns  the columns, quoted, in the order of every row's values
-     * @param newTable       whether the table was created in this transaction
+     * @param types          the columns' types, in the same order
+     * @param newTable       whether the table was created in this transaction (with the types of {@code types})
      * @param batchSize      rows per batch, where the loader batches
      */
-    RowSink openSink(Connection c, String qualifiedTable, List<String> quotedColumns, boolean newTable, int batchSize)
-            throws SQLException;
+    RowSink openSink(Connection c, String qualifiedTable, List<String> quotedColumns, List<LogicalType> types,
+                     boolean newTable, int batchSize) throws SQLException;
 }

@@ -266,7 +266,8 @@ public final class TransferRunner {
                 execute(tc, ddl.createTable(table, tableNames));
             }
 
-            RowSink sink = targetDialect.openSink(tc, qualifiedTarget, targetColumns, created, batchSize);
+            RowSink sink = targetDialect.openSink(tc, qualifiedTarget, targetColumns,
+                    table.columns().stream().map(ColumnInfo::type).collect(Collectors.toList()), created, batchSize);
             AsyncChecksum sourceHash = new AsyncChecksum(sink);
             Checksum sourceSum;
             long sourceRows = 0;
@@ -368,23 +369,21 @@ public final class TransferRunner {
         private Checksum checksum(Connection tc, String qualified, List<String> columns, List<ValueCodec> codecs)
                 throws SQLException {
             AsyncChecksum sum = new AsyncChecksum();
-            try (sum; Statement st = tc.createStatement()) {
-                st.setFetchSize(Math.max(batchSize, 50_000));
-                try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", columns) + " FROM " + qualified)) {
-                    Object[] row = new Object[columns.size()];
-                    while (rs.next()) {
-                        for (int i = 0; i < row.length; i++) {
-                            try {
-                                row[i] = targetDialect.read(rs, i + 1, codecs.get(i));
-                            } catch (Rejected r) {
-                                throw new TransferException("Table " + qualified + " did not verify: column "
-                                        + columns.get(i) + " reads back a value that " + r.getMessage()
+            try (sum) {
+                targetDialect.readRows(tc, qualified, columns, codecs, Math.max(batchSize, 50_000),
+                        new TransferDialect.RowHandler() {
+                            @Override
+                            public void row(Object[] values) throws SQLException {
+                                sum.add(values);
+                            }
+
+                            @Override
+                            public RuntimeException rejected(int column, Rejected r) {
+                                return new TransferException("Table " + qualified + " did not verify: column "
+                                        + columns.get(column) + " reads back a value that " + r.getMessage()
                                         + ". The table was rolled back.", null, table.name(), null, null, null);
                             }
-                        }
-                        sum.add(row);
-                    }
-                }
+                        });
                 return sum.finish();
             }
         }

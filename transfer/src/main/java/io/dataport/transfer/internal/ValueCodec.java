@@ -265,7 +265,7 @@ final class ValueCodec {
      * Parses {@code yyyy-MM-dd HH:mm:ss[.f]} by hand, the form nearly every stored timestamp has (the formatter
      * costs a microsecond a value); anything else goes to the lenient formatter.
      */
-    private static LocalDateTime timestamp(String s) {
+    static LocalDateTime timestamp(String s) {
         int n = s.length();
         if (n >= 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == ' ' && s.charAt(13) == ':'
                 && s.charAt(16) == ':' && (n == 19 || n > 20 && n <= 29 && s.charAt(19) == '.')) {
