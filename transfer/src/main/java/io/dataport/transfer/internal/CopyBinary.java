@@ -21,7 +21,8 @@ import java.util.UUID;
  */
 final class CopyBinary {
     /** The signature, then no flags and no header extension. */
-    static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
+        0, 0, 0, 0, 0, 0, 0, 0};
 
     private static final long EPOCH_DAY_2000 = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final long EPOCH_SECOND_2000 = EPOCH_DAY_2000 * 86_400;
@@ -91,7 +92,11 @@ final class CopyBinary {
                 buf[pos] = (byte) ((Boolean) v ? 1 : 0);
                 return pos + 1;
             case DATE:
-                return int4(buf, int4(buf, pos, 4), Math.toIntExact(((LocalDate) v).toEpochDay() - EPOCH_DAY_2000));
+                long days = ((LocalDate) v).toEpochDay() - EPOCH_DAY_2000;
+                if (days != (int) days) {
+                    throw outOfRange("date");
+                }
+                return int4(buf, int4(buf, pos, 4), (int) days);
             case TIME:
                 return int8(buf, int4(buf, pos, 8), ((LocalTime) v).toNanoOfDay() / 1000);
             case TIMESTAMP:
@@ -126,8 +131,13 @@ final class CopyBinary {
         try {
             return Math.addExact(Math.multiplyExact(epochSecond - EPOCH_SECOND_2000, 1_000_000L), nanos / 1000);
         } catch (ArithmeticException e) {
-            throw new SQLException("A timestamp is outside PostgreSQL's range (4713 BC to 294276 AD).", "22008");
+            throw outOfRange("timestamp");
         }
+    }
+
+    private static SQLException outOfRange(String type) {
+        return new SQLException("A " + type + " is outside PostgreSQL's range (from 4713 BC). Fix the value in the"
+                + " source.", "22008");
     }
 
     /** Room needed for {@link #numeric}. */

@@ -54,7 +54,7 @@ class PostgresCopyTest {
         db.close();
     }
 
-    /** Canonical values as the sources give them: SQLite's and MySQL's as Java values, PostgreSQL's temporals as text. */
+    /** Canonical values as sources give them: SQLite's and MySQL's as Java values, PostgreSQL's temporals as text. */
     private static List<Object[]> rows() {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {(long) Short.MIN_VALUE, (long) Integer.MIN_VALUE, Long.MIN_VALUE,
@@ -62,9 +62,10 @@ class PostgresCopyTest {
             "", "", LocalDate.of(1, 1, 1), LocalTime.MIDNIGHT, LocalDateTime.of(1, 1, 1, 0, 0),
             OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 1000, ZoneOffset.UTC), new byte[0],
             "00000000-0000-0000-0000-000000000000", "{}"});
-        rows.add(new Object[] {(long) Short.MAX_VALUE, (long) Integer.MAX_VALUE, Long.MAX_VALUE, new BigDecimal("0.0001"),
-            new BigDecimal("3.14159265358979323846264338327950288"), Double.MIN_VALUE, true, "h\u00e9llo \uD83D\uDE00",
-            "tab\tnew\nline\\back\rslash", LocalDate.of(9999, 12, 31), LocalTime.of(23, 59, 59, 999_999_000),
+        rows.add(new Object[] {(long) Short.MAX_VALUE, (long) Integer.MAX_VALUE, Long.MAX_VALUE,
+            new BigDecimal("0.0001"), new BigDecimal("3.14159265358979323846264338327950288"), Double.MIN_VALUE, true,
+            "h\u00e9llo \uD83D\uDE00", "tab\tnew\nline\\back\rslash", LocalDate.of(9999, 12, 31),
+            LocalTime.of(23, 59, 59, 999_999_000),
             LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000),
             OffsetDateTime.of(2038, 1, 19, 3, 14, 8, 0, ZoneOffset.UTC), bytes(256),
             "123e4567-e89b-12d3-a456-426614174000", "{\"a\": [1, 2.50], \"b\": \"\u00e9\"}"});
