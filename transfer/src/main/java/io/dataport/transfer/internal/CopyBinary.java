@@ -24,9 +24,11 @@ final class CopyBinary {
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
         0, 0, 0, 0, 0, 0, 0, 0};
 
-    private static final long EPOCH_DAY_2000 = LocalDate.of(2000, 1, 1).toEpochDay();
-    private static final long EPOCH_SECOND_2000 = EPOCH_DAY_2000 * 86_400;
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    /** PostgreSQL's epoch for dates and timestamps, 2000-01-01, as a day and a second of Java's (1970-01-01). */
+    static final long EPOCH_DAY_2000 = LocalDate.of(2000, 1, 1).toEpochDay();
+    static final long EPOCH_SECOND_2000 = EPOCH_DAY_2000 * 86_400;
+    /** 24:00:00, the largest time PostgreSQL holds, in microseconds. */
+    static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private CopyBinary() {
     }
@@ -70,9 +72,8 @@ final class CopyBinary {
     }
 
     /**
-     * Integers, doubles, booleans and temporals, by the column's kind. Room needed: 12.
-     *
-     * @throws IllegalStateException for a value that is not the canonical value of its kind (a bug, not bad data)
+     * Integers, doubles, booleans and temporals, by the column's kind. Room needed: 12. A value of another type
+     * than its kind's canonical one ({@link ValueCodec}) is a bug, not bad data: a {@code ClassCastException}.
      */
     static int fixed(byte[] buf, int pos, Kind kind, Object v) throws SQLException {
         switch (kind) {

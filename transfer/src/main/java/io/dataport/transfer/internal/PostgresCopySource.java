@@ -49,9 +49,6 @@ final class PostgresCopySource {
             Map.entry(Kind.TIMESTAMP, Set.of("timestamp")),
             Map.entry(Kind.TIMESTAMPTZ, Set.of("timestamptz")),
             Map.entry(Kind.BLOB, Set.of("bytea")));
-    private static final long EPOCH_DAY_2000 = LocalDate.of(2000, 1, 1).toEpochDay();
-    private static final long EPOCH_SECOND_2000 = EPOCH_DAY_2000 * 86_400;
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final Connection connection;
     private final String sql;
@@ -185,7 +182,7 @@ final class PostgresCopySource {
                 return dateText(int4At(pos));
             case "time":
                 long micros = int8At(pos);
-                return micros == MICROS_PER_DAY ? "24:00:00"
+                return micros == CopyBinary.MICROS_PER_DAY ? "24:00:00"
                         : ValueCodec.canonical(LocalTime.ofNanoOfDay(micros * 1000));
             case "timestamp":
                 return timestampText(int8At(pos));
@@ -206,7 +203,7 @@ final class PostgresCopySource {
         if (days == Integer.MAX_VALUE || days == Integer.MIN_VALUE) {
             return days > 0 ? "infinity" : "-infinity";
         }
-        LocalDate d = LocalDate.ofEpochDay(days + EPOCH_DAY_2000);
+        LocalDate d = LocalDate.ofEpochDay(days + CopyBinary.EPOCH_DAY_2000);
         return d.getYear() < 1 ? d.withYear(1 - d.getYear()) + " BC" : d.toString();
     }
 
@@ -222,7 +219,7 @@ final class PostgresCopySource {
     private static LocalDateTime dateTime(long micros) {
         long seconds = Math.floorDiv(micros, 1_000_000L);
         int nanos = (int) Math.floorMod(micros, 1_000_000L) * 1000;
-        return LocalDateTime.ofEpochSecond(seconds + EPOCH_SECOND_2000, nanos, ZoneOffset.UTC);
+        return LocalDateTime.ofEpochSecond(seconds + CopyBinary.EPOCH_SECOND_2000, nanos, ZoneOffset.UTC);
     }
 
     /**
