@@ -122,7 +122,7 @@ final class CopyBinary {
                 return text.startsWith("24:") ? int8(buf, int4(buf, pos, 8), MICROS_PER_DAY)
                         : fixed(buf, pos, kind, LocalTime.parse(text));
             case TIMESTAMP:
-                return fixed(buf, pos, kind, ValueCodec.timestamp(text));
+                return fixed(buf, pos, kind, ValueCodec.parseTimestamp(text));
             default:
                 return fixed(buf, pos, kind, OffsetDateTime.parse(text));
         }

@@ -18,7 +18,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +73,7 @@ final class PostgresCopySource {
              ResultSet rs = st.executeQuery("SELECT " + columns + " FROM " + qualifiedTable + " WHERE false")) {
             ResultSetMetaData meta = rs.getMetaData();
             for (int i = 0; i < types.length; i++) {
-                types[i] = typeName(meta.getColumnTypeName(i + 1));
+                types[i] = PostgresTransferDialect.baseTypeName(meta.getColumnTypeName(i + 1));
                 if (!TYPES.get(codecs.get(i).kind()).contains(types[i])) {
                     return Optional.empty();
                 }
@@ -82,21 +81,6 @@ final class PostgresCopySource {
         }
         return Optional.of(new PostgresCopySource(c, "COPY " + qualifiedTable + " (" + columns
                 + ") TO STDOUT (FORMAT binary)", types, codecs));
-    }
-
-    /** The type's name; pgjdbc names an integer column with a sequence or identity by its serial type. */
-    private static String typeName(String driverName) {
-        String name = driverName.toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "smallserial":
-                return "int2";
-            case "serial":
-                return "int4";
-            case "bigserial":
-                return "int8";
-            default:
-                return name;
-        }
     }
 
     /**

@@ -78,18 +78,33 @@ final class PostgresTransferDialect implements TransferDialect {
         return pattern.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
     }
 
+    /**
+     * A type name from JDBC metadata in lower case, with pgjdbc's serial names ({@code smallserial}, {@code serial},
+     * {@code bigserial}: an integer column with a sequence or identity) as the integer types they are.
+     */
+    static String baseTypeName(String driverName) {
+        String name = driverName.toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "smallserial":
+                return "int2";
+            case "serial":
+                return "int4";
+            case "bigserial":
+                return "int8";
+            default:
+                return name;
+        }
+    }
+
     /** What a PostgreSQL type name from JDBC metadata ({@code int8}, {@code varchar}, {@code numeric}) means. */
     static LogicalType logicalType(String typeName, int size, int digits) {
-        String t = typeName.toLowerCase(Locale.ROOT);
+        String t = baseTypeName(typeName);
         switch (t) {
             case "int2":
-            case "smallserial":
                 return LogicalType.of(Kind.SMALLINT);
             case "int4":
-            case "serial":
                 return LogicalType.of(Kind.INTEGER);
             case "int8":
-            case "bigserial":
             case "oid":
                 return LogicalType.of(Kind.BIGINT);
             case "numeric":

@@ -91,7 +91,7 @@ final class ValueCodec {
             case TIME:
                 return temporal(v, s -> LocalTime.parse(s, LENIENT_TIME), "a time (HH:mm:ss)");
             case TIMESTAMP:
-                return temporal(v, ValueCodec::timestamp, "a timestamp (yyyy-MM-dd HH:mm:ss)");
+                return temporal(v, ValueCodec::parseTimestamp, "a timestamp (yyyy-MM-dd HH:mm:ss)");
             case TIMESTAMPTZ:
                 return temporal(v, s -> OffsetDateTime.parse(s, LENIENT_TIMESTAMPTZ)
                         .withOffsetSameInstant(java.time.ZoneOffset.UTC), "a timestamp with offset");
@@ -265,7 +265,7 @@ final class ValueCodec {
      * Parses {@code yyyy-MM-dd HH:mm:ss[.f]} by hand, the form nearly every stored timestamp has (the formatter
      * costs a microsecond a value); anything else goes to the lenient formatter.
      */
-    static LocalDateTime timestamp(String s) {
+    static LocalDateTime parseTimestamp(String s) {
         int n = s.length();
         if (n >= 19 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == ' ' && s.charAt(13) == ':'
                 && s.charAt(16) == ':' && (n == 19 || n > 20 && n <= 29 && s.charAt(19) == '.')) {
@@ -310,7 +310,7 @@ final class ValueCodec {
         if (s.length() <= 10) {
             return LocalDate.parse(s);
         }
-        LocalDateTime t = timestamp(s);
+        LocalDateTime t = parseTimestamp(s);
         if (!t.toLocalTime().equals(LocalTime.MIDNIGHT)) {
             throw new DateTimeParseException("time of day in a date", s, 10);
         }
